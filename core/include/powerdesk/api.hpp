@@ -1,0 +1,44 @@
+// The facade: every operation JSON in, JSON out, over the typed API. The
+// WASM bindings, C ABI, CLI and HTTP server are thin shells around this; none
+// holds business logic. Nothing throws out of it.
+//
+// Response envelope: {"api_version": "1", "ok": true, "result": {...}} or
+// {"api_version": "1", "ok": false, "errors": [issue, ...]}, where an issue is
+// {"code", "path", "severity", "message": {"zh", "en"}, "file"?}.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "powerdesk/issue.hpp"
+#include "powerdesk/rulepack.hpp"
+
+namespace powerdesk {
+
+inline constexpr std::string_view kApiVersion = "1";
+
+struct Response {
+  bool ok = false;
+  bool internal_error = false;  // a defect, not bad input
+  std::string json;             // canonical: compact, keys sorted
+};
+
+class Engine {
+ public:
+  // Adds a pack from its JSON text; `name` is the file name used in messages.
+  // On any issue nothing is added.
+  Issues add_pack(std::string_view json_text, const std::string& name);
+  const PackRegistry& packs() const { return packs_; }
+
+  Response bill(std::string_view request_json) const;
+  Response late_fee(std::string_view request_json) const;
+  Response rules_list() const;
+
+ private:
+  PackRegistry packs_;
+};
+
+// Issues as a facade error response (used for pack problems by the shells).
+Response error_response(const Issues& issues);
+
+}  // namespace powerdesk

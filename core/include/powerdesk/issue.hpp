@@ -1,0 +1,88 @@
+// Bad input is data: every problem is an Issue with a JSON pointer, a stable
+// code, a severity and a message in Chinese and English. Nothing throws
+// across the facade.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "powerdesk/text.hpp"
+
+namespace powerdesk {
+
+enum class Severity { Error, Warning, Info };
+std::string_view severity_name(Severity s);
+
+// Stable machine codes. Append only; never renumber or rename: integrators
+// switch on these strings. docs/api.md lists each with its meaning.
+enum class Code {
+  JsonMalformed,
+  FieldMissing,
+  FieldType,
+  FieldUnknown,
+  NumberInvalid,
+  NumberTooPrecise,
+  NumberOutOfRange,
+  DateInvalid,
+  PeriodEndBeforeStart,
+  PeriodTooLong,
+  RegionUnknown,
+  TariffUnknown,
+  NoPackForDate,
+  TouPeriodUnknown,
+  UsageMissing,
+  UsageConflict,
+  ReadingBackwards,
+  PowerFactorDataMissing,
+  DemandDataMissing,
+  HouseholdSizeInvalid,
+  SplitExceedsUsage,
+  EnumInvalid,
+  PackInvalid,
+  PackOverlap,
+  PackDuplicate,
+  FileUnreadable,
+  Internal,
+};
+
+std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"
+
+struct Issue {
+  Code code;
+  std::string path;  // JSON pointer into the request (or pack) that caused it
+  Severity severity = Severity::Error;
+  Bilingual message;
+  std::string file;  // set for rule-pack problems
+};
+
+using Issues = std::vector<Issue>;
+
+inline Issue make_issue(Code code, std::string path, std::string zh, std::string en,
+                        Severity sev = Severity::Error) {
+  return Issue{code, std::move(path), sev, Bilingual{std::move(zh), std::move(en)}, {}};
+}
+
+bool has_errors(const Issues& issues);
+
+// A value or the issues that prevented it. (Emscripten 3.1.6's libc++ has no
+// std::expected, so PowerDesk keeps this small type of its own.)
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Issues issues) : v_(std::move(issues)) {}  // NOLINT
+  Result(Issue issue) : v_(Issues{std::move(issue)}) {}  // NOLINT
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  const T& value() const { return std::get<T>(v_); }
+  T& value() { return std::get<T>(v_); }
+  const Issues& issues() const { return std::get<Issues>(v_); }
+
+ private:
+  std::variant<T, Issues> v_;
+};
+
+}  // namespace powerdesk

@@ -1,0 +1,95 @@
+#include "powerdesk/api.hpp"
+
+#include <exception>
+
+#include "powerdesk/bill_json.hpp"
+#include "powerdesk/late_fee.hpp"
+
+namespace powerdesk {
+namespace {
+
+std::string canonical(const Json& j) {
+  // Invalid UTF-8 in echoed input must not throw: replace it.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Response success(Json result) {
+  Json env{{"api_version", std::string(kApiVersion)}, {"ok", true}, {"result", std::move(result)}};
+  return Response{true, false, canonical(env)};
+}
+
+Response internal(const char* what) {
+  Issue i = make_issue(Code::Internal, "", std::string("内部错误：") + what, std::string("Internal error: ") + what);
+  Response r = error_response({i});
+  r.internal_error = true;
+  return r;
+}
+
+// Parses, runs and renders one operation; catches everything at the boundary.
+template <typename Parse, typename Compute, typename Render>
+Response run(std::string_view text, Parse parse, Compute compute, Render render) {
+  try {
+    auto json = parse_json_exact(text);
+    if (!json.ok()) return error_response(json.issues());
+    auto req = parse(json.value());
+    if (!req.ok()) return error_response(req.issues());
+    auto out = compute(req.value());
+    if (!out.ok()) return error_response(out.issues());
+    return success(render(out.value(), req.value()));
+  } catch (const std::exception& e) {
+    return internal(e.what());
+  } catch (...) {
+    return internal("unknown");
+  }
+}
+
+}  // namespace
+
+Response error_response(const Issues& issues) {
+  Json errors = Json::array();
+  for (const Issue& i : issues) errors.push_back(render_issue(i));
+  Json env{{"api_version", std::string(kApiVersion)}, {"ok", false}, {"errors", errors}};
+  return Response{false, false, canonical(env)};
+}
+
+Issues Engine::add_pack(std::string_view json_text, const std::string& name) {
+  try {
+    auto pack = load_pack(json_text, name);
+    if (!pack.ok()) return pack.issues();
+    return packs_.add(pack.value());
+  } catch (const std::exception& e) {
+    return {make_issue(Code::Internal, "", std::string("内部错误：") + e.what(), std::string("Internal error: ") + e.what())};
+  }
+}
+
+Response Engine::bill(std::string_view text) const {
+  return run(text, parse_bill_request,
+             [&](const BillRequest& r) { return compute_bill(r, packs_); },
+             [](const Bill& b, const BillRequest& r) { return render_bill(b, r); });
+}
+
+Response Engine::late_fee(std::string_view text) const {
+  return run(text, parse_late_fee_request,
+             [&](const LateFeeRequest& r) { return compute_late_fee(r, packs_); },
+             [](const LateFee& f, const LateFeeRequest& r) { return render_late_fee(f, r); });
+}
+
+Response Engine::rules_list() const {
+  Json packs = Json::array();
+  for (const RulePack* p : packs_.all()) {
+    Json tariffs = Json::array();
+    for (const auto& [code, t] : p->tariffs)
+      tariffs.push_back({{"code", code}, {"label", {{"zh", t.label.zh}, {"en", t.label.en}}}});
+    packs.push_back({{"id", p->id},
+                     {"region", p->region},
+                     {"region_name", {{"zh", p->region_name.zh}, {"en", p->region_name.en}}},
+                     {"version", p->version},
+                     {"effective", {{"from", p->effective.start.iso()}, {"to", p->effective.end.iso()}}},
+                     {"content_hash", p->content_hash},
+                     {"file", p->file},
+                     {"tariffs", tariffs}});
+  }
+  return success(Json{{"packs", packs}});
+}
+
+}  // namespace powerdesk

@@ -1,0 +1,191 @@
+// 工商业/农业 energy by price component × TOU period, and the two-part basic
+// charge (基本电费): by capacity, contract demand or actual demand, with the
+// overrun rule, the 40 % floor, the 260 kWh/kVA discount, day proration and
+// 暂停/减容 exemptions. All figures are the pack's.
+#include <algorithm>
+
+#include "bill_internal.hpp"
+
+namespace powerdesk::billing {
+
+Money line_amount(Fixed<3> quantity, Price price, Rounding mode) {
+  return multiply<Money::scale>(quantity, price, mode);
+}
+
+Money prorated_amount(Fixed<3> quantity, Price price, int32_t days, int32_t day_base, Rounding mode) {
+  if (day_base == 0) return line_amount(quantity, price, mode);
+  const __int128 p = static_cast<__int128>(quantity.units()) * price.units() * days;
+  const __int128 den = static_cast<__int128>(pow10_i64(Fixed<3>::scale + Price::scale - Money::scale)) * day_base;
+  return Money::from_units(static_cast<int64_t>(round_div(p, den, mode)));
+}
+
+void price_components(const ComponentTariff& tariff, const RulePack& pack, int part, int block,
+                      const PartUsage& usage, Bill& bill) {
+  for (TouPeriod p : tariff.periods) {
+    const Energy qty = usage.kwh[static_cast<size_t>(p)];
+    if (qty.is_zero()) continue;
+    for (const PriceComponent& c : tariff.components) {
+      BillLine l{};
+      l.code = LineCode::ComponentEnergy;
+      l.kind = c.kind;
+      l.part = part;
+      l.block = block;
+      l.period = p;
+      l.component = &c;
+      l.quantity = qty;
+      l.unit = Unit::Kwh;
+      l.unit_price = *c.prices[static_cast<size_t>(p)];
+      l.amount = line_amount(qty, l.unit_price, pack.rounding.line_amount);
+      bill.lines.push_back(l);
+    }
+  }
+}
+
+namespace {
+
+// One piece of a part per calendar month: a whole month of the bill is shared
+// by days in the month; a partial month (新装, 销户) counts days / 30
+// (《供电营业规则》 basic charge by actual days, 1/30 of the month per day).
+struct MonthPiece {
+  int32_t days = 0;
+  int32_t day_base = 0;  // 0 = the whole month
+};
+
+std::vector<MonthPiece> month_pieces(const Period& part, const Period& bill_period) {
+  std::vector<MonthPiece> out;
+  Date d = part.start;
+  while (d <= part.end) {
+    const int dim = days_in_month(d.year(), d.month());
+    const Period month{*Date::from_ymd(d.year(), d.month(), 1), *Date::from_ymd(d.year(), d.month(), dim)};
+    const Period in_part = *intersect(month, part);
+    const bool bill_has_whole_month = intersect(month, bill_period)->days() == dim;
+    MonthPiece piece;
+    if (in_part.days() != dim) {
+      piece.days = in_part.days();
+      piece.day_base = bill_has_whole_month ? dim : 30;
+    }
+    out.push_back(piece);
+    d = month.end.plus_days(1);
+  }
+  return out;
+}
+
+Issue missing(const std::string& path, const std::string& zh, const std::string& en) {
+  return make_issue(Code::DemandDataMissing, path, zh, en);
+}
+
+}  // namespace
+
+bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, const RulePack& pack,
+                        int part, Bill& bill, Issues& issues) {
+  const BasicChargeRules& rules = *tariff.basic;
+  const Rounding rounding = pack.rounding.line_amount;
+  if (!req.capacity_kva) {
+    issues.push_back(missing("/capacity_kva", "两部制电价需要用电容量 capacity_kva",
+                             "A two-part tariff needs capacity_kva"));
+    return false;
+  }
+  const DemandInput demand = req.demand.value_or(DemandInput{});
+  const Power capacity = *req.capacity_kva;
+
+  // 260 kWh/kVA load-factor discount (发改价格〔2023〕526号): the month's kWh per kVA.
+  bool discounted = false;
+  if (rules.discount_kwh_per_kva && !capacity.is_zero() &&
+      (demand.basis != DemandBasis::Capacity || rules.discount_applies_to_capacity)) {
+    const __int128 lhs = static_cast<__int128>(bill.energy_kwh.units()) * Power::one_units;
+    const __int128 rhs = static_cast<__int128>(rules.discount_kwh_per_kva->units()) * capacity.units();
+    discounted = lhs >= rhs;
+  }
+  auto price_for = [&](Price p) {
+    return discounted ? multiply<Price::scale>(p, rules.discount_factor, Rounding::HalfUp) : p;
+  };
+
+  const Period& period = bill.parts[static_cast<size_t>(part)].period;
+  const auto pieces = month_pieces(period, req.period);
+  auto add = [&](LineCode code, Power qty, Unit unit, Price price) {
+    for (const MonthPiece& piece : pieces) {
+      BillLine l{};
+      l.code = code;
+      l.kind = LineKind::Basic;
+      l.part = part;
+      l.quantity = qty;
+      l.unit = unit;
+      l.unit_price = price;
+      l.days = piece.days;
+      l.day_base = piece.day_base;
+      l.amount = prorated_amount(qty, price, piece.days, piece.day_base, rounding);
+      bill.lines.push_back(l);
+    }
+  };
+
+  const Power floor = multiply<Power::scale>(capacity, rules.floor_ratio, Rounding::HalfUp);
+  switch (demand.basis) {
+    case DemandBasis::Capacity:
+      add(LineCode::BasicCapacity, capacity, Unit::Kva, price_for(rules.capacity_price));
+      break;
+    case DemandBasis::ContractDemand: {
+      if (!demand.contract_kw || !demand.max_demand_kw) {
+        issues.push_back(missing("/demand", "按合同最大需量计费需要 contract_kw 和 max_demand_kw",
+                                 "Contract-demand billing needs contract_kw and max_demand_kw"));
+        return false;
+      }
+      Power contract = *demand.contract_kw;
+      if (contract < floor) {
+        bill.warnings.push_back(make_issue(
+            Code::DemandDataMissing, "/demand/contract_kw",
+            "合同最大需量 " + contract.str() + " kW 低于容量的 " + rules.floor_ratio.str() + " 倍，按 " + floor.str() + " kW 计",
+            "Contract demand " + contract.str() + " kW is below " + rules.floor_ratio.str() + " of capacity; billed at " + floor.str() + " kW",
+            Severity::Warning));
+        contract = floor;
+      }
+      const Price p = price_for(rules.demand_price);
+      const Power limit = multiply<Power::scale>(contract, rules.overrun_threshold, Rounding::HalfUp);
+      const Power md = *demand.max_demand_kw;
+      if (md <= limit) {
+        add(LineCode::BasicDemand, contract, Unit::Kw, p);
+      } else {
+        const Power base = rules.overrun_formula == OverrunFormula::ThresholdBase ? limit : contract;
+        add(LineCode::BasicDemand, base, Unit::Kw, p);
+        add(LineCode::BasicOverrun, md - limit, Unit::Kw,
+            multiply<Price::scale>(p, rules.overrun_multiplier, Rounding::HalfUp));
+      }
+      break;
+    }
+    case DemandBasis::ActualDemand: {
+      if (!demand.max_demand_kw) {
+        issues.push_back(missing("/demand/max_demand_kw", "按实际最大需量计费需要 max_demand_kw",
+                                 "Actual-demand billing needs max_demand_kw"));
+        return false;
+      }
+      Power md = *demand.max_demand_kw;
+      if (rules.floor_applies_to_actual && md < floor) md = floor;
+      add(LineCode::BasicDemand, md, Unit::Kw, price_for(rules.demand_price));
+      break;
+    }
+  }
+
+  // 暂停/减容: sealed kVA pay no basic charge from the sealing day (inclusive).
+  for (size_t i = 0; i < demand.suspensions.size(); ++i) {
+    const Suspension& s = demand.suspensions[i];
+    auto overlap = intersect(s.period, period);
+    if (!overlap) continue;
+    // A whole sealed month is a whole month off; part of a month is days / 30.
+    const Period sealed_in_bill = *intersect(s.period, req.period);
+    for (const MonthPiece& piece : month_pieces(*overlap, sealed_in_bill)) {
+      BillLine l{};
+      l.code = LineCode::BasicSuspension;
+      l.kind = LineKind::Basic;
+      l.part = part;
+      l.quantity = -s.kva;
+      l.unit = Unit::Kva;
+      l.unit_price = price_for(rules.capacity_price);
+      l.days = piece.days;
+      l.day_base = piece.day_base;
+      l.amount = prorated_amount(l.quantity, l.unit_price, piece.days, piece.day_base, rounding);
+      bill.lines.push_back(l);
+    }
+  }
+  return true;
+}
+
+}  // namespace powerdesk::billing

@@ -1,0 +1,54 @@
+// Internal: the steps compute_bill() runs, one file each.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "powerdesk/bill.hpp"
+
+namespace powerdesk::billing {
+
+// Energy billed in one part (pack × dates) by one block, per period.
+struct PartUsage {
+  std::array<Energy, kTouPeriodCount> kwh{};
+  Energy total() const;
+};
+
+// The running position on the residential tier axis of one block.
+struct TierState {
+  Energy position;         // kWh counted in the current tier year / bill
+  Energy free_left;        // low-income free kWh not yet used
+  std::vector<Energy> thresholds;  // cumulative tier bounds in force
+};
+
+Money line_amount(Fixed<3> quantity, Price price, Rounding mode);
+// quantity × price × days / day_base, rounded once.
+Money prorated_amount(Fixed<3> quantity, Price price, int32_t days, int32_t day_base, Rounding mode);
+
+// bill_usage.cpp: meter readings and splits → blocks (main first). Checks periods.
+bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Issues& issues);
+
+// bill_parts.cpp: the date parts of the bill and each block's kWh in each part.
+bool make_parts(const BillRequest& req, const PackRegistry& packs, Bill& bill, Issues& issues);
+std::vector<std::vector<PartUsage>> usage_by_part(const Bill& bill, int64_t unit);  // [block][part]
+
+// bill_residential.cpp
+TierState initial_tier_state(const BillRequest& req, const Bill& bill, int block);
+void price_residential(const BillRequest& req, const Tariff& tariff, const RulePack& pack,
+                       int part, int block, const PartUsage& usage, TierState& state, Bill& bill,
+                       Issues& issues);
+
+// bill_components.cpp
+void price_components(const ComponentTariff& tariff, const RulePack& pack, int part, int block,
+                      const PartUsage& usage, Bill& bill);
+bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, const RulePack& pack,
+                        int part, Bill& bill, Issues& issues);
+
+// bill_power_factor.cpp
+int power_factor_hundredths(Energy kwh, Energy kvarh);
+bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill& bill, Issues& issues);
+
+// bill_adjustments.cpp
+void price_adjustments(const BillRequest& req, Bill& bill);
+
+}  // namespace powerdesk::billing

@@ -1,0 +1,192 @@
+// From what the request says was used to the blocks a bill prices: meter
+// readings × multiplier (with register rollover) plus transformer losses,
+// minus sub-meters (套减), minus 定比/定量 shares.
+#include <algorithm>
+
+#include "bill_internal.hpp"
+#include "powerdesk/allocation.hpp"
+
+namespace powerdesk::billing {
+namespace {
+
+std::optional<Energy> register_energy(const Meter& m, const RegisterReading& r,
+                                      const std::string& path, Issues& issues) {
+  Energy advance = r.end - r.start;
+  if (advance.is_negative()) {
+    if (m.digits == 0) {
+      issues.push_back(make_issue(
+          Code::ReadingBackwards, path,
+          "止码 " + r.end.str() + " 小于起码 " + r.start.str() + "，且未给出表位数（digits），无法按翻转处理",
+          "End reading " + r.end.str() + " is below start " + r.start.str() +
+              " and no register digits were given, so it cannot be a rollover"));
+      return std::nullopt;
+    }
+    // The register passed 10^digits and started again from zero.
+    advance += Energy::from_int(pow10_i64(m.digits));
+  }
+  return multiply<Energy::scale>(advance, m.multiplier, Rounding::HalfUp);
+}
+
+std::optional<Usage> meter_usage(const Meter& m, Issues& issues) {
+  Usage u;
+  bool any = false;
+  for (TouPeriod p : kAllTouPeriods) {
+    const auto& reg = m.registers[static_cast<int>(p)];
+    if (!reg) continue;
+    auto e = register_energy(m, *reg, m.path + "/registers/" + std::string(tou_period_code(p)), issues);
+    if (!e) return std::nullopt;
+    u.kwh[static_cast<int>(p)] = *e;
+    any = true;
+  }
+  if (!any) {
+    issues.push_back(make_issue(Code::UsageMissing, m.path + "/registers", "电能表没有有功示数",
+                                "The meter has no active-energy registers"));
+    return std::nullopt;
+  }
+  // 高供低计: losses are spread over the periods in proportion to their kWh.
+  if (!m.loss_kwh.is_zero()) {
+    std::vector<int64_t> cols;
+    for (const Energy& e : u.kwh) cols.push_back(e.units());
+    const int64_t total = u.total().units();
+    if (total == 0) {
+      u.kwh[static_cast<int>(TouPeriod::Flat)] += m.loss_kwh;
+    } else {
+      auto cells = split_proportionally({m.loss_kwh.units(), total}, cols, 1);
+      for (size_t p = 0; p < cols.size(); ++p) u.kwh[p] += Energy::from_units(cells[0][p]);
+    }
+  }
+  if (m.reactive || m.reactive_export) {
+    Energy q;
+    if (m.reactive) {
+      auto e = register_energy(m, *m.reactive, m.path + "/reactive", issues);
+      if (!e) return std::nullopt;
+      q += *e;
+    }
+    if (m.reactive_export) {
+      auto e = register_energy(m, *m.reactive_export, m.path + "/reactive_export", issues);
+      if (!e) return std::nullopt;
+      q += *e;
+    }
+    u.kvarh = q + m.loss_kvarh;
+  }
+  return u;
+}
+
+void add_usage(Usage& into, const Usage& u) {
+  for (size_t p = 0; p < into.kwh.size(); ++p) into.kwh[p] += u.kwh[p];
+  if (u.kvarh) into.kvarh = into.kvarh.value_or(Energy{}) + *u.kvarh;
+}
+
+// Fits a block's usage to its tariff: a non-TOU tariff takes all kWh as flat;
+// a TOU tariff must have been given kWh only in its own periods.
+bool fit_to_tariff(Usage& u, const Tariff& t, const std::string& path, Issues& issues) {
+  if (t.periods().size() == 1 && t.periods()[0] == TouPeriod::Flat) {
+    const Energy total = u.total();
+    u.kwh = {};
+    u.kwh[static_cast<int>(TouPeriod::Flat)] = total;
+    return true;
+  }
+  const bool only_flat = u.total() == u.kwh[static_cast<int>(TouPeriod::Flat)];
+  if (only_flat && !u.total().is_zero() && !t.has_period(TouPeriod::Flat)) {
+    issues.push_back(make_issue(Code::UsageMissing, path,
+                                "分时电价 " + t.code + " 需要按时段给出电量（kwh_by_period 或分时示数）",
+                                "TOU tariff " + t.code + " needs kWh by period (kwh_by_period or TOU registers)"));
+    return false;
+  }
+  for (TouPeriod p : kAllTouPeriods) {
+    if (!u.kwh[static_cast<int>(p)].is_zero() && !t.has_period(p)) {
+      issues.push_back(make_issue(
+          Code::TouPeriodUnknown, path,
+          "电价 " + t.code + " 没有时段 " + std::string(tou_period_code(p)) + "（" + tou_period_label(p).zh + "）",
+          "Tariff " + t.code + " has no period " + std::string(tou_period_code(p))));
+      return false;
+    }
+  }
+  return true;
+}
+
+const Tariff* block_tariff(const RulePack& pack, const std::string& code, const std::string& path,
+                           Issues& issues) {
+  const Tariff* t = pack.tariff(code);
+  if (!t) {
+    issues.push_back(make_issue(Code::TariffUnknown, path,
+                                "规则包 " + pack.id + " 中没有电价 " + code,
+                                "Tariff " + code + " is not in rule pack " + pack.id));
+  }
+  return t;
+}
+
+}  // namespace
+
+bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Issues& issues) {
+  const Tariff* main_tariff = block_tariff(pack, req.tariff, "/tariff", issues);
+  if (!main_tariff) return false;
+  Usage main;
+  std::vector<BillBlock> subs;
+  if (req.usage) {
+    main = *req.usage;
+  } else {
+    for (const Meter& m : req.meters) {
+      auto u = meter_usage(m, issues);
+      if (!u) return false;
+      if (!m.is_sub) {
+        add_usage(main, *u);
+        continue;
+      }
+      const Tariff* t = block_tariff(pack, m.sub_tariff, m.path + "/tariff", issues);
+      if (!t) return false;
+      subs.push_back(BillBlock{t, "sub:" + m.id, *u});
+    }
+  }
+  // 套减: the sub-meters' energy was measured by the main meter too.
+  for (const BillBlock& s : subs) {
+    for (size_t p = 0; p < main.kwh.size(); ++p) {
+      main.kwh[p] -= s.usage.kwh[p];
+      if (main.kwh[p].is_negative()) {
+        issues.push_back(make_issue(Code::SplitExceedsUsage, "/meters",
+                                    "分表 " + s.source.substr(4) + " 的电量大于总表电量",
+                                    "Sub-meter " + s.source.substr(4) + " recorded more than the main meter"));
+        return false;
+      }
+    }
+  }
+  // 定比 / 定量: shares of what is left, split across periods in proportion.
+  std::vector<BillBlock> shares;
+  const int64_t unit = pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
+  for (size_t i = 0; i < req.splits.size(); ++i) {
+    const Split& s = req.splits[i];
+    const Tariff* t = block_tariff(pack, s.tariff, s.path + "/tariff", issues);
+    if (!t) return false;
+    const Energy left = main.total();
+    Energy want = s.kwh ? *s.kwh
+                        : Energy::from_units(static_cast<int64_t>(round_div(
+                              static_cast<__int128>(left.units()) * s.ratio->units(),
+                              static_cast<__int128>(Ratio::one_units) * unit, Rounding::HalfUp)) * unit);
+    if (want > left) {
+      issues.push_back(make_issue(Code::SplitExceedsUsage, s.path,
+                                  "定量/定比电量 " + want.str() + " kWh 超过可分电量 " + left.str() + " kWh",
+                                  "Split of " + want.str() + " kWh exceeds the " + left.str() + " kWh available"));
+      return false;
+    }
+    std::vector<int64_t> cols;
+    for (const Energy& e : main.kwh) cols.push_back(e.units());
+    auto cells = split_proportionally({want.units(), left.units() - want.units()}, cols, unit);
+    Usage share;
+    for (size_t p = 0; p < cols.size(); ++p) {
+      share.kwh[p] = Energy::from_units(cells[0][p]);
+      main.kwh[p] = Energy::from_units(cells[1][p]);
+    }
+    shares.push_back(BillBlock{t, "split:" + std::to_string(i), share});
+  }
+  bill.blocks.push_back(BillBlock{main_tariff, "main", main});
+  for (auto& b : subs) bill.blocks.push_back(std::move(b));
+  for (auto& b : shares) bill.blocks.push_back(std::move(b));
+  for (size_t b = 0; b < bill.blocks.size(); ++b) {
+    const std::string path = b == 0 ? (req.usage ? "/usage" : "/meters") : "/splits";
+    Usage& u = bill.blocks[b].usage;
+    if (!fit_to_tariff(u, *bill.blocks[b].tariff, path, issues)) return false;
+  }
+  return true;
+}
+
+}  // namespace powerdesk::billing

@@ -1,0 +1,230 @@
+#include "powerdesk/json_input.hpp"
+
+#include <algorithm>
+
+namespace powerdesk {
+namespace {
+
+// Builds the DOM like nlohmann's own SAX DOM builder, except that a number
+// with a fraction or exponent is stored as its source text.
+class ExactSax {
+ public:
+  using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+  explicit ExactSax(Json& root) : dom_(root, false) {}
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(Json::number_float_t, const std::string& text) {
+    std::string copy = text;
+    return dom_.string(copy);
+  }
+  bool string(std::string& v) { return dom_.string(v); }
+  bool binary(Json::binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) { return ++depth_ <= kMaxJsonDepth && dom_.start_object(n); }
+  bool key(std::string& k) { return dom_.key(k); }
+  bool end_object() { --depth_; return dom_.end_object(); }
+  bool start_array(std::size_t n) { return ++depth_ <= kMaxJsonDepth && dom_.start_array(n); }
+  bool end_array() { --depth_; return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+    error_position_ = position;
+    return false;
+  }
+
+  int depth() const { return depth_; }
+  std::size_t error_position() const { return error_position_; }
+
+ private:
+  Dom dom_;
+  int depth_ = 0;
+  std::size_t error_position_ = 0;
+};
+
+}  // namespace
+
+Result<Json> parse_json_exact(std::string_view text) {
+  Json root;
+  ExactSax sax(root);
+  const bool ok = Json::sax_parse(text.begin(), text.end(), &sax, Json::input_format_t::json,
+                                  /*strict=*/true, /*ignore_comments=*/false);
+  if (ok) return root;
+  if (sax.depth() > kMaxJsonDepth) {
+    return make_issue(Code::JsonMalformed, "",
+                      "JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",
+                      "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  }
+  const std::string at = std::to_string(sax.error_position());
+  return make_issue(Code::JsonMalformed, "", "JSON 格式错误（第 " + at + " 字节附近）",
+                    "Malformed JSON near byte " + at);
+}
+
+std::string pointer_join(const std::string& base, std::string_view key) {
+  std::string out = base + "/";
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string pointer_join(const std::string& base, size_t index) {
+  return base + "/" + std::to_string(index);
+}
+
+const Json* FieldReader::member(const Json& parent, std::string_view key, const std::string& path,
+                                bool required) {
+  if (parent.is_object()) {
+    auto it = parent.find(key);
+    if (it != parent.end() && !it->is_null()) return &*it;
+  }
+  if (required) {
+    const std::string p = pointer_join(path, key);
+    add(make_issue(Code::FieldMissing, p, "缺少必填字段 " + p, "Required field " + p + " is missing"));
+  }
+  return nullptr;
+}
+
+void FieldReader::wrong_type(const std::string& p, std::string_view expected) {
+  add(make_issue(Code::FieldType, p, "字段 " + p + " 类型错误，应为" + std::string(expected),
+                 "Field " + p + " has the wrong type; expected " + std::string(expected)));
+}
+
+void FieldReader::out_of_range(const std::string& p, const std::string& min,
+                               const std::string& max) {
+  add(make_issue(Code::NumberOutOfRange, p, "字段 " + p + " 超出范围 [" + min + ", " + max + "]",
+                 "Field " + p + " is out of range [" + min + ", " + max + "]"));
+}
+
+const Json* FieldReader::object(const Json& parent, std::string_view key, const std::string& path,
+                                bool required) {
+  const Json* v = member(parent, key, path, required);
+  if (v && !v->is_object()) {
+    wrong_type(pointer_join(path, key), "对象 (object)");
+    return nullptr;
+  }
+  return v;
+}
+
+const Json* FieldReader::array(const Json& parent, std::string_view key, const std::string& path,
+                               bool required) {
+  const Json* v = member(parent, key, path, required);
+  if (v && !v->is_array()) {
+    wrong_type(pointer_join(path, key), "数组 (array)");
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::string> FieldReader::string(const Json& parent, std::string_view key,
+                                               const std::string& path, bool required) {
+  const Json* v = member(parent, key, path, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    wrong_type(pointer_join(path, key), "字符串 (string)");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::optional<bool> FieldReader::boolean(const Json& parent, std::string_view key,
+                                         const std::string& path, bool required) {
+  const Json* v = member(parent, key, path, required);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    wrong_type(pointer_join(path, key), "布尔值 (boolean)");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<int64_t> FieldReader::integer(const Json& parent, std::string_view key,
+                                            const std::string& path, bool required, int64_t min,
+                                            int64_t max) {
+  const Json* v = member(parent, key, path, required);
+  if (!v) return std::nullopt;
+  const std::string p = pointer_join(path, key);
+  if (!v->is_number_integer()) {
+    wrong_type(p, "整数 (integer)");
+    return std::nullopt;
+  }
+  if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(max)) {
+    out_of_range(p, std::to_string(min), std::to_string(max));
+    return std::nullopt;
+  }
+  const int64_t x = v->get<int64_t>();
+  if (x < min || x > max) {
+    out_of_range(p, std::to_string(min), std::to_string(max));
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::optional<Date> FieldReader::date(const Json& parent, std::string_view key,
+                                      const std::string& path, bool required) {
+  auto s = string(parent, key, path, required);
+  if (!s) return std::nullopt;
+  auto d = Date::parse(*s);
+  if (!d) {
+    const std::string p = pointer_join(path, key);
+    add(make_issue(Code::DateInvalid, p, "日期 " + p + " 无效（应为 YYYY-MM-DD 的真实日期）：" + *s,
+                   "Date " + p + " is not a valid YYYY-MM-DD calendar date: " + *s));
+  }
+  return d;
+}
+
+std::optional<Bilingual> FieldReader::bilingual(const Json& parent, std::string_view key,
+                                                const std::string& path, bool required) {
+  const Json* o = object(parent, key, path, required);
+  if (!o) return std::nullopt;
+  const std::string p = pointer_join(path, key);
+  auto zh = string(*o, "zh", p, true);
+  auto en = string(*o, "en", p, true);
+  if (!zh || !en) return std::nullopt;
+  return Bilingual{*zh, *en};
+}
+
+bool FieldReader::decimal_units(const Json& v, const std::string& p, int scale, int64_t& units) {
+  std::string text;
+  if (v.is_number_integer()) {
+    text = v.dump();
+  } else if (v.is_string()) {
+    text = v.get<std::string>();
+  } else {
+    wrong_type(p, "数值或数值字符串 (number or numeric string)");
+    return false;
+  }
+  switch (parse_decimal_units(text, scale, units)) {
+    case DecimalParseError::None:
+      return true;
+    case DecimalParseError::Syntax:
+      add(make_issue(Code::NumberInvalid, p, "字段 " + p + " 不是有效数值：" + text,
+                     "Field " + p + " is not a valid number: " + text));
+      return false;
+    case DecimalParseError::TooPrecise:
+      add(make_issue(Code::NumberTooPrecise, p,
+                     "字段 " + p + " 小数位过多（最多 " + std::to_string(scale) + " 位）：" + text,
+                     "Field " + p + " has more than " + std::to_string(scale) +
+                         " decimals: " + text));
+      return false;
+    case DecimalParseError::TooLarge:
+      add(make_issue(Code::NumberOutOfRange, p, "字段 " + p + " 数值过大：" + text,
+                     "Field " + p + " is too large: " + text));
+      return false;
+  }
+  return false;
+}
+
+void FieldReader::reject_unknown(const Json& obj, const std::string& path,
+                                 std::initializer_list<std::string_view> known) {
+  if (!obj.is_object()) return;
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
+      const std::string p = pointer_join(path, it.key());
+      add(make_issue(Code::FieldUnknown, p, "未知字段 " + p, "Unknown field " + p));
+    }
+  }
+}
+
+}  // namespace powerdesk
