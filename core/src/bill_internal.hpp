@@ -45,7 +45,6 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
                         int part, Bill& bill, Issues& issues);
 
 // bill_power_factor.cpp
-int power_factor_hundredths(Energy kwh, Energy kvarh);
 bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill& bill, Issues& issues);
 
 // bill_adjustments.cpp

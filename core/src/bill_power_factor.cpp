@@ -5,8 +5,9 @@
 #include <algorithm>
 
 #include "bill_internal.hpp"
+#include "powerdesk/power_factor.hpp"
 
-namespace powerdesk::billing {
+namespace powerdesk {
 
 int power_factor_hundredths(Energy kwh, Energy kvarh) {
   // PF = P / √(P² + Q²). Rounded half-up to k/100 is the largest k with
@@ -25,6 +26,14 @@ int power_factor_hundredths(Energy kwh, Energy kvarh) {
   return k;
 }
 
+Money power_factor_adjustment(Money base, Ratio percent, Rounding mode) {
+  return Money::from_units(static_cast<int64_t>(round_div(
+      static_cast<__int128>(base.units()) * percent.units(), static_cast<__int128>(Ratio::one_units) * 100, mode)));
+}
+
+}  // namespace powerdesk
+
+namespace powerdesk::billing {
 namespace {
 
 bool in_base(const BillLine& l, const PowerFactorRules& rules) {
@@ -93,10 +102,7 @@ bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill&
     l.base = base;
     l.percent = percent;
     if (percent.is_negative() && pack.power_factor->penalty_only) l.percent = Ratio{};
-    // base × percent / 100, rounded once.
-    l.amount = Money::from_units(static_cast<int64_t>(round_div(
-        static_cast<__int128>(base.units()) * l.percent.units(), static_cast<__int128>(Ratio::one_units) * 100,
-        pack.rounding.line_amount)));
+    l.amount = power_factor_adjustment(base, l.percent, pack.rounding.line_amount);
     bill.lines.push_back(l);
   }
   return true;

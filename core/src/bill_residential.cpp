@@ -112,6 +112,19 @@ void price_residential(const BillRequest& req, const Tariff& tariff, const RuleP
   };
 
   const bool shared = main && (req.residential.shared_meter || req.residential.elect_shared_meter_price);
+  if (shared && !req.residential.shared_meter) {
+    // 一户多人口: only households of the pack's size may elect the 合表 price.
+    const int min = res.tiers.shared_meter_option_min_persons;
+    if (min == 0 || req.residential.household_size < min) {
+      issues.push_back(make_issue(
+          Code::HouseholdSizeInvalid, "/residential/household_size",
+          min == 0 ? "规则包 " + pack.id + " 不允许选择合表电价"
+                   : "家庭人口 " + std::to_string(req.residential.household_size) + " 人，不足 " + std::to_string(min) + " 人，不能选择合表电价",
+          min == 0 ? "Pack " + pack.id + " offers no shared-meter price election"
+                   : "A household of " + std::to_string(req.residential.household_size) + " cannot elect the shared-meter price (needs " + std::to_string(min) + ")"));
+      return;
+    }
+  }
   if (shared) {
     if (!res.shared_meter_price) {
       issues.push_back(make_issue(Code::TariffUnknown, "/residential",

@@ -310,6 +310,22 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   if (national && !pack->tariffs.empty()) {
     pr::invalid(r, "/tariffs", "全国规则包不含电价", "the national pack holds no tariffs");
   }
+  if (pack->power_factor) {
+    // Every code in the PF base must be "basic" or a component some tariff prices.
+    const auto& base = pack->power_factor->base_components;
+    for (size_t i = 0; i < base.size(); ++i) {
+      bool known = base[i] == "basic";
+      for (const auto& [code, t] : pack->tariffs) {
+        if (const auto* c = std::get_if<ComponentTariff>(&t.rules)) {
+          for (const auto& comp : c->components) known = known || comp.code == base[i];
+        }
+      }
+      if (!known) {
+        pr::invalid(r, pointer_join("/power_factor/base_components", i), "未知电价构成 " + base[i],
+                    "unknown component " + base[i]);
+      }
+    }
+  }
   if (has_errors(issues)) return finish(issues);
   return std::shared_ptr<const RulePack>(std::move(pack));
 }
