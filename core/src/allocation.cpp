@@ -25,23 +25,23 @@ std::vector<int64_t> split_by_weights(int64_t total, const std::vector<int64_t>&
   return out;
 }
 
-std::vector<std::vector<int64_t>> split_proportionally(const std::vector<int64_t>& rows,
-                                                       const std::vector<int64_t>& cols,
-                                                       int64_t unit) {
+void split_proportionally(std::span<const int64_t> rows, std::span<const int64_t> cols, int64_t unit,
+                          std::span<int64_t> cells) {
   const size_t n_rows = rows.size();
   const size_t n_cols = cols.size();
-  std::vector<std::vector<int64_t>> cells(n_rows, std::vector<int64_t>(n_cols, 0));
-  if (n_rows == 0 || n_cols == 0) return cells;
+  std::fill(cells.begin(), cells.end(), 0);
+  if (n_rows == 0 || n_cols == 0) return;
   const int64_t total = std::accumulate(cols.begin(), cols.end(), int64_t{0});
-  std::vector<int64_t> left = cols;  // what each column still has to give
+  int64_t* left = &cells[(n_rows - 1) * n_cols];  // the last row starts as what each column has to give
+  std::copy(cols.begin(), cols.end(), left);
   for (size_t k = 0; k + 1 < n_rows; ++k) {
     const int64_t target = rows[k];
     if (target == 0 || total == 0) continue;
-    auto& row = cells[k];
+    int64_t* row = &cells[k * n_cols];
     int64_t sum = 0;
     for (size_t p = 0; p < n_cols; ++p) {
       const __int128 ideal = static_cast<__int128>(target) * cols[p];
-      int64_t cell = static_cast<int64_t>(round_div(ideal, static_cast<__int128>(total) * unit, Rounding::HalfUp)) * unit;
+      const int64_t cell = static_cast<int64_t>(round_div(ideal, static_cast<__int128>(total) * unit, Rounding::HalfUp)) * unit;
       row[p] = std::clamp<int64_t>(cell, 0, left[p]);
       sum += row[p];
     }
@@ -67,7 +67,17 @@ std::vector<std::vector<int64_t>> split_proportionally(const std::vector<int64_t
     }
     for (size_t p = 0; p < n_cols; ++p) left[p] -= row[p];
   }
-  cells.back() = left;
+}
+
+std::vector<std::vector<int64_t>> split_proportionally(const std::vector<int64_t>& rows,
+                                                       const std::vector<int64_t>& cols,
+                                                       int64_t unit) {
+  std::vector<int64_t> flat(rows.size() * cols.size());
+  split_proportionally(std::span<const int64_t>(rows), std::span<const int64_t>(cols), unit, std::span<int64_t>(flat));
+  std::vector<std::vector<int64_t>> cells(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r)
+    cells[r].assign(flat.begin() + static_cast<std::ptrdiff_t>(r * cols.size()),
+                    flat.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols.size()));
   return cells;
 }
 

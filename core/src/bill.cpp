@@ -36,6 +36,7 @@ Result<Bill> compute_bill(const BillRequest& req, const PackRegistry& packs) {
                       "No " + req.region + " rule pack covers " + req.period.start.iso());
   }
   Bill bill;
+  bill.lines.reserve(16);  // one allocation for a typical bill
   bill.period = req.period;
   bill.region = req.region;
   if (!resolve_blocks(req, *first, bill, issues)) return issues;

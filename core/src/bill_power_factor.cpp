@@ -60,7 +60,8 @@ bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill&
   const Usage& main = bill.blocks.front().usage;
   if (!req.pf_standard || !main.kvarh) {
     issues.push_back(make_issue(
-        Code::PowerFactorDataMissing, !req.pf_standard ? "/power_factor/standard" : "/usage/kvarh",
+        Code::PowerFactorDataMissing,
+        !req.pf_standard ? "/power_factor/standard" : (req.usage ? "/usage/kvarh" : "/meters/0/reactive"),
         "容量 " + req.capacity_kva->str() + " kVA 达到 " + tariff->power_factor_from_kva->str() +
             " kVA，须执行功率因数调整：需要考核标准（power_factor.standard）和无功电量（kvarh）",
         "Capacity " + req.capacity_kva->str() + " kVA is at or above " + tariff->power_factor_from_kva->str() +

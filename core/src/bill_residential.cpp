@@ -148,28 +148,37 @@ void price_residential(const BillRequest& req, const Tariff& tariff, const RuleP
   }
 
   // kWh of this part in each tier: [position, position + total) ∩ [lo, hi).
+  // Row 0 is the low-income free allowance, rows 1..n the tiers.
   const int n = tiers.tier_count();
-  std::vector<int64_t> rows;
+  constexpr size_t kMaxRows = kMaxTiers + 1;
+  std::array<int64_t, kMaxRows> rows{};
+  if (n + 1 > static_cast<int>(kMaxRows)) {  // the loader refuses more than kMaxTiers tiers
+    issues.push_back(make_issue(Code::Internal, "/tariff", "阶梯数超过上限", "More tiers than the engine supports"));
+    return;
+  }
   const Energy from = state.position;
   const Energy to = state.position + total;
   for (int k = 0; k < n; ++k) {
     const Energy lo = k == 0 ? Energy{} : state.thresholds[static_cast<size_t>(k - 1)];
     const int64_t lo_u = std::max(lo.units(), from.units());
     const int64_t hi_u = k + 1 < n ? std::min(state.thresholds[static_cast<size_t>(k)].units(), to.units()) : to.units();
-    rows.push_back(std::max<int64_t>(0, hi_u - lo_u));
+    rows[static_cast<size_t>(k + 1)] = std::max<int64_t>(0, hi_u - lo_u);
   }
   // Low-income free kWh are the first kWh of tier 1.
-  const int64_t free = std::min(state.free_left.units(), rows[0]);
-  rows.insert(rows.begin(), free);
+  const int64_t free = std::min(state.free_left.units(), rows[1]);
+  rows[0] = free;
   rows[1] -= free;
   state.free_left -= Energy::from_units(free);
 
-  std::vector<int64_t> cols;
-  for (const Energy& e : usage.kwh) cols.push_back(e.units());
-  const auto cells = split_proportionally(rows, cols, allocation_unit(pack));
-  for (size_t r = 0; r < cells.size(); ++r) {
+  std::array<int64_t, kTouPeriodCount> cols{};
+  for (size_t p = 0; p < cols.size(); ++p) cols[p] = usage.kwh[p].units();
+  std::array<int64_t, kMaxRows * kTouPeriodCount> cells{};
+  const size_t n_rows = static_cast<size_t>(n) + 1;
+  split_proportionally(std::span<const int64_t>(rows.data(), n_rows), cols, allocation_unit(pack),
+                       std::span<int64_t>(cells.data(), n_rows * kTouPeriodCount));
+  for (size_t r = 0; r < n_rows; ++r) {
     for (TouPeriod p : res.periods) {
-      const Energy qty = Energy::from_units(cells[r][static_cast<size_t>(p)]);
+      const Energy qty = Energy::from_units(cells[r * kTouPeriodCount + static_cast<size_t>(p)]);
       if (qty.is_zero()) continue;
       if (r == 0) line(LineCode::FreeEnergy, p, 1, qty, Price{});
       else line(LineCode::TierEnergy, p, static_cast<int>(r), qty, res.price(p, static_cast<int>(r) - 1));

@@ -75,7 +75,7 @@ int Date::weekday() const {
 
 std::string Date::iso() const {
   const Ymd c = civil_from_days(days_);
-  char buf[16];
+  char buf[40];  // room for any int, so -O3 sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
   return buf;
 }

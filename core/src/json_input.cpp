@@ -6,39 +6,78 @@ namespace powerdesk {
 namespace {
 
 // Builds the DOM like nlohmann's own SAX DOM builder, except that a number
-// with a fraction or exponent is stored as its source text.
+// with a fraction or exponent is stored as its source text. It also tracks
+// the JSON pointer of the value being read, so a parse error can say where.
 class ExactSax {
  public:
   using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
   explicit ExactSax(Json& root) : dom_(root, false) {}
 
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(Json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(Json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool null() { return value() && dom_.null(); }
+  bool boolean(bool v) { return value() && dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
   bool number_float(Json::number_float_t, const std::string& text) {
     std::string copy = text;
-    return dom_.string(copy);
+    return value() && dom_.string(copy);
   }
-  bool string(std::string& v) { return dom_.string(v); }
-  bool binary(Json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return ++depth_ <= kMaxJsonDepth && dom_.start_object(n); }
-  bool key(std::string& k) { return dom_.key(k); }
-  bool end_object() { --depth_; return dom_.end_object(); }
-  bool start_array(std::size_t n) { return ++depth_ <= kMaxJsonDepth && dom_.start_array(n); }
-  bool end_array() { --depth_; return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+  bool string(std::string& v) { return value() && dom_.string(v); }
+  bool binary(Json::binary_t& v) { return value() && dom_.binary(v); }
+  bool start_object(std::size_t n) { return open(false) && dom_.start_object(n); }
+  bool key(std::string& k) {
+    frames_.back().key = k;
+    return dom_.key(k);
+  }
+  bool end_object() { frames_.pop_back(); return dom_.end_object(); }
+  bool start_array(std::size_t n) { return open(true) && dom_.start_array(n); }
+  bool end_array() { frames_.pop_back(); return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
     error_position_ = position;
+    error_id_ = e.id;
     return false;
   }
 
-  int depth() const { return depth_; }
+  bool too_deep() const { return too_deep_; }
   std::size_t error_position() const { return error_position_; }
+  int error_id() const { return error_id_; }
+  // Pointer to the value being read when parsing stopped.
+  std::string pointer() const {
+    std::string p;
+    for (const Frame& f : frames_) {
+      p = f.array ? pointer_join(p, f.index) : pointer_join(p, f.key);
+    }
+    return p;
+  }
 
  private:
+  struct Frame {
+    bool array = false;
+    size_t index = 0;  // of the next element
+    std::string key;
+  };
+
+  // Every value advances the index of an enclosing array.
+  bool value() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return true;
+  }
+  bool open(bool array) {
+    value();
+    if (!frames_.empty() && frames_.back().array) --frames_.back().index;  // this value's own index
+    if (static_cast<int>(frames_.size()) >= kMaxJsonDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    frames_.push_back(Frame{array, 0, {}});
+    return true;
+  }
+
   Dom dom_;
-  int depth_ = 0;
+  std::vector<Frame> frames_;
+  bool too_deep_ = false;
   std::size_t error_position_ = 0;
+  int error_id_ = 0;
 };
 
 }  // namespace
@@ -49,13 +88,17 @@ Result<Json> parse_json_exact(std::string_view text) {
   const bool ok = Json::sax_parse(text.begin(), text.end(), &sax, Json::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (ok) return root;
-  if (sax.depth() > kMaxJsonDepth) {
-    return make_issue(Code::JsonMalformed, "",
+  const std::string where = sax.pointer();
+  if (sax.too_deep()) {
+    return make_issue(Code::JsonMalformed, where,
                       "JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",
                       "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   }
+  if (sax.error_id() == 406) {  // nlohmann: number overflow (e.g. 1e400)
+    return make_issue(Code::NumberOutOfRange, where, "数值超出可表示范围", "Number is out of any representable range");
+  }
   const std::string at = std::to_string(sax.error_position());
-  return make_issue(Code::JsonMalformed, "", "JSON 格式错误（第 " + at + " 字节附近）",
+  return make_issue(Code::JsonMalformed, where, "JSON 格式错误（第 " + at + " 字节附近）",
                     "Malformed JSON near byte " + at);
 }
 
@@ -179,6 +222,7 @@ std::optional<Bilingual> FieldReader::bilingual(const Json& parent, std::string_
   const Json* o = object(parent, key, path, required);
   if (!o) return std::nullopt;
   const std::string p = pointer_join(path, key);
+  reject_unknown(*o, p, {"zh", "en"});
   auto zh = string(*o, "zh", p, true);
   auto en = string(*o, "en", p, true);
   if (!zh || !en) return std::nullopt;

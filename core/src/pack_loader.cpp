@@ -69,7 +69,7 @@ std::optional<TouSeason> season(FieldReader& r, const Json& node, const std::str
     for (int m = w.from_minute; m < w.to_minute; ++m) ++cover[static_cast<size_t>(m)];
   for (int m = 0; m < 1440; ++m) {
     if (cover[static_cast<size_t>(m)] != 1) {
-      char at[8];
+      char at[24];
       std::snprintf(at, sizeof at, "%02d:%02d", m / 60, m % 60);
       pr::invalid(r, wp, std::string(at) + (cover[static_cast<size_t>(m)] ? " 被多个时段覆盖" : " 未被任何时段覆盖"),
                   std::string(at) + (cover[static_cast<size_t>(m)] ? " is in more than one window" : " is in no window"));
@@ -286,6 +286,7 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   if (const Json* as = r.array(root, "assumptions", "", false)) {
     for (size_t i = 0; i < as->size(); ++i) {
       const std::string ap = pointer_join("/assumptions", i);
+      r.reject_unknown((*as)[i], ap, {"zh", "en"});
       auto zh = r.string((*as)[i], "zh", ap, true);
       auto en = r.string((*as)[i], "en", ap, true);
       if (zh && en) pack->assumptions.push_back({*zh, *en});

@@ -34,6 +34,14 @@ bool tariff_periods(FieldReader& r, const Json& node, const std::string& path,
   return true;
 }
 
+// A price for a period the tariff's schedule never uses would be silently dead data.
+bool period_in_tariff(FieldReader& r, TouPeriod per, const std::vector<TouPeriod>& periods,
+                      const std::string& path) {
+  if (std::find(periods.begin(), periods.end(), per) != periods.end()) return true;
+  invalid(r, path, "该时段不在本电价的分时表中", "period is not used by this tariff's schedule");
+  return false;
+}
+
 std::vector<Energy> bases_list(FieldReader& r, const Json& parent, const std::string& path) {
   std::vector<Energy> out;
   const Json* a = r.array(parent, "bases", path, true);
@@ -50,6 +58,10 @@ std::vector<Energy> bases_list(FieldReader& r, const Json& parent, const std::st
     out.push_back(*e);
   }
   if (out.empty()) invalid(r, p, "至少需要一个分档电量", "at least one tier base is required");
+  if (out.size() + 1 > static_cast<size_t>(kMaxTiers)) {
+    invalid(r, p, "阶梯不能超过 " + std::to_string(kMaxTiers) + " 档", "at most " + std::to_string(kMaxTiers) + " tiers");
+    return {};
+  }
   return out;
 }
 
@@ -131,16 +143,17 @@ std::optional<ResidentialTariff> residential(FieldReader& r, const Json& node,
             "give exactly one of prices or tou_prices + tier_markups");
     return std::nullopt;
   }
+  if (prices && node.contains("tier_markups")) {
+    invalid(r, pointer_join(path, "tier_markups"), "tier_markups 只能与 tou_prices 一起使用",
+            "tier_markups only goes with tou_prices");
+    return std::nullopt;
+  }
   if (prices) {
     const std::string pp = pointer_join(path, "prices");
     for (auto it = prices->begin(); it != prices->end(); ++it) {
       auto per = period(r, it.key(), pointer_join(pp, it.key()));
       if (!per) continue;
-      if (std::find(t.periods.begin(), t.periods.end(), *per) == t.periods.end()) {
-        invalid(r, pointer_join(pp, it.key()), "该时段不在本电价的分时表中",
-                "period is not used by this tariff's schedule");
-        continue;
-      }
+      if (!period_in_tariff(r, *per, t.periods, pointer_join(pp, it.key()))) continue;
       if (!it->is_array() || it->size() != n) {
         invalid(r, pointer_join(pp, it.key()), "每个时段须有 " + std::to_string(n) + " 档电价",
                 "each period needs " + std::to_string(n) + " tier prices");
@@ -168,6 +181,7 @@ std::optional<ResidentialTariff> residential(FieldReader& r, const Json& node,
     }
     for (auto it = tou->begin(); it != tou->end(); ++it) {
       auto per = period(r, it.key(), pointer_join(tp, it.key()));
+      if (per && !period_in_tariff(r, *per, t.periods, pointer_join(tp, it.key()))) continue;
       auto base = per ? price_value(r, *it, pointer_join(tp, it.key())) : std::nullopt;
       if (!base) continue;
       for (size_t k = 0; k < n; ++k) t.prices[static_cast<int>(*per)].push_back(*base + add[k]);
@@ -255,6 +269,7 @@ std::optional<PriceComponent> component(FieldReader& r, const Json& c, const std
     const std::string pp = pointer_join(cp, "prices");
     for (auto it = per_period->begin(); it != per_period->end(); ++it) {
       auto per = period(r, it.key(), pointer_join(pp, it.key()));
+      if (per && !period_in_tariff(r, *per, periods, pointer_join(pp, it.key()))) continue;
       auto v = per ? price_value(r, *it, pointer_join(pp, it.key())) : std::nullopt;
       if (v) out.prices[static_cast<int>(*per)] = *v;
     }

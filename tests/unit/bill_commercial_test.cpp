@@ -17,7 +17,10 @@ using testing::sum_lines;
 
 std::string amounts(const Bill& b) {
   std::string s;
-  for (const BillLine& l : b.lines) s += (s.empty() ? "" : " ") + l.amount.str(2);
+  for (const BillLine& l : b.lines) {
+    if (!s.empty()) s += ' ';
+    s += l.amount.str(2);
+  }
   return s;
 }
 

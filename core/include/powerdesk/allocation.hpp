@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace powerdesk {
@@ -15,6 +16,11 @@ namespace powerdesk {
 std::vector<std::vector<int64_t>> split_proportionally(const std::vector<int64_t>& rows,
                                                        const std::vector<int64_t>& cols,
                                                        int64_t unit);
+
+// The same, allocation-free for the billing hot path: `cells` holds
+// rows.size() × cols.size() values, row-major.
+void split_proportionally(std::span<const int64_t> rows, std::span<const int64_t> cols, int64_t unit,
+                          std::span<int64_t> cells);
 
 // Splits `total` into shares proportional to `weights` (e.g. days), each share
 // but the last rounded half-up to a multiple of `unit`; the last takes the rest.

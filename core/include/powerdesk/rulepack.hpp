@@ -30,6 +30,8 @@ struct Citation {
 
 enum class TierBasis { Annual, Monthly };
 
+inline constexpr int kMaxTiers = 7;  // the loader refuses packs with more
+
 struct SeasonalBases {
   std::vector<int> months;
   std::vector<Energy> bases;  // upper bounds of tiers 1..n-1, per month
