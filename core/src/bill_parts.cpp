@@ -60,6 +60,11 @@ std::vector<std::vector<PartUsage>> usage_by_part(const Bill& bill, int64_t unit
   std::vector<std::vector<PartUsage>> out;
   for (const BillBlock& b : bill.blocks) {
     std::vector<PartUsage> parts(bill.parts.size());
+    if (parts.size() == 1) {  // the usual bill: nothing to share out
+      parts[0].kwh = b.usage.kwh;
+      out.push_back(std::move(parts));
+      continue;
+    }
     std::vector<int64_t> cols;
     for (const Energy& e : b.usage.kwh) cols.push_back(e.units());
     auto rows = split_by_weights(b.usage.total().units(), days, unit);
