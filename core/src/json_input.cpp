@@ -13,24 +13,25 @@ class ExactSax {
   using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
   explicit ExactSax(Json& root) : dom_(root, false) {}
 
-  bool null() { return value() && dom_.null(); }
-  bool boolean(bool v) { return value() && dom_.boolean(v); }
-  bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
-  bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
+  bool null() { return scalar() && dom_.null(); }
+  bool boolean(bool v) { return scalar() && dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return scalar() && dom_.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return scalar() && dom_.number_unsigned(v); }
   bool number_float(Json::number_float_t, const std::string& text) {
     std::string copy = text;
-    return value() && dom_.string(copy);
+    return scalar() && dom_.string(copy);
   }
-  bool string(std::string& v) { return value() && dom_.string(v); }
-  bool binary(Json::binary_t& v) { return value() && dom_.binary(v); }
+  bool string(std::string& v) { return scalar() && dom_.string(v); }
+  bool binary(Json::binary_t& v) { return scalar() && dom_.binary(v); }
   bool start_object(std::size_t n) { return open(false) && dom_.start_object(n); }
   bool key(std::string& k) {
     frames_.back().key = k;
+    frames_.back().key_pending = true;
     return dom_.key(k);
   }
-  bool end_object() { frames_.pop_back(); return dom_.end_object(); }
+  bool end_object() { close(); return dom_.end_object(); }
   bool start_array(std::size_t n) { return open(true) && dom_.start_array(n); }
-  bool end_array() { frames_.pop_back(); return dom_.end_array(); }
+  bool end_array() { close(); return dom_.end_array(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
     error_position_ = position;
     error_id_ = e.id;
@@ -40,11 +41,18 @@ class ExactSax {
   bool too_deep() const { return too_deep_; }
   std::size_t error_position() const { return error_position_; }
   int error_id() const { return error_id_; }
-  // Pointer to the value being read when parsing stopped.
+
+  // Pointer to the value being read when parsing stopped: in each array the
+  // element being read (an open child is not complete yet), in each object
+  // the member whose value is pending; a container whose last value was
+  // complete is itself the place of the error.
   std::string pointer() const {
     std::string p;
-    for (const Frame& f : frames_) {
-      p = f.array ? pointer_join(p, f.index) : pointer_join(p, f.key);
+    for (size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      const bool innermost = i + 1 == frames_.size();
+      if (f.array) p = pointer_join(p, f.next);  // an open child has not completed yet
+      else if (!innermost || f.key_pending) p = pointer_join(p, f.key);
     }
     return p;
   }
@@ -52,25 +60,32 @@ class ExactSax {
  private:
   struct Frame {
     bool array = false;
-    size_t index = 0;  // of the next element
-    std::string key;
+    size_t next = 0;           // arrays: index of the next element
+    std::string key;           // objects: the last key read
+    bool key_pending = false;  // objects: that key's value is not complete yet
   };
 
-  // Every value advances the index of an enclosing array.
-  bool value() {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  // A value has been read completely in the innermost container.
+  void completed() {
+    if (frames_.empty()) return;
+    if (frames_.back().array) ++frames_.back().next;
+    else frames_.back().key_pending = false;
+  }
+  bool scalar() {
+    completed();
     return true;
   }
   bool open(bool array) {
-    value();
-    if (!frames_.empty() && frames_.back().array) --frames_.back().index;  // this value's own index
     if (static_cast<int>(frames_.size()) >= kMaxJsonDepth) {
       too_deep_ = true;
       return false;
     }
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    frames_.push_back(Frame{array, 0, {}});
+    frames_.push_back(Frame{array, 0, {}, false});
     return true;
+  }
+  void close() {
+    frames_.pop_back();
+    completed();  // the container is a completed value of its parent
   }
 
   Dom dom_;
@@ -129,9 +144,10 @@ const Json* FieldReader::member(const Json& parent, std::string_view key, const 
   return nullptr;
 }
 
-void FieldReader::wrong_type(const std::string& p, std::string_view expected) {
-  add(make_issue(Code::FieldType, p, "字段 " + p + " 类型错误，应为" + std::string(expected),
-                 "Field " + p + " has the wrong type; expected " + std::string(expected)));
+void FieldReader::wrong_type(const std::string& p, std::string_view expected_zh,
+                             std::string_view expected_en) {
+  add(make_issue(Code::FieldType, p, "字段 " + p + " 类型错误，应为" + std::string(expected_zh),
+                 "Field " + p + " has the wrong type; expected " + std::string(expected_en)));
 }
 
 void FieldReader::out_of_range(const std::string& p, const std::string& min,
@@ -144,7 +160,7 @@ const Json* FieldReader::object(const Json& parent, std::string_view key, const 
                                 bool required) {
   const Json* v = member(parent, key, path, required);
   if (v && !v->is_object()) {
-    wrong_type(pointer_join(path, key), "对象 (object)");
+    wrong_type(pointer_join(path, key), "对象", "an object");
     return nullptr;
   }
   return v;
@@ -154,7 +170,7 @@ const Json* FieldReader::array(const Json& parent, std::string_view key, const s
                                bool required) {
   const Json* v = member(parent, key, path, required);
   if (v && !v->is_array()) {
-    wrong_type(pointer_join(path, key), "数组 (array)");
+    wrong_type(pointer_join(path, key), "数组", "an array");
     return nullptr;
   }
   return v;
@@ -165,7 +181,7 @@ std::optional<std::string> FieldReader::string(const Json& parent, std::string_v
   const Json* v = member(parent, key, path, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    wrong_type(pointer_join(path, key), "字符串 (string)");
+    wrong_type(pointer_join(path, key), "字符串", "a string");
     return std::nullopt;
   }
   return v->get<std::string>();
@@ -176,7 +192,7 @@ std::optional<bool> FieldReader::boolean(const Json& parent, std::string_view ke
   const Json* v = member(parent, key, path, required);
   if (!v) return std::nullopt;
   if (!v->is_boolean()) {
-    wrong_type(pointer_join(path, key), "布尔值 (boolean)");
+    wrong_type(pointer_join(path, key), "布尔值", "a boolean");
     return std::nullopt;
   }
   return v->get<bool>();
@@ -189,7 +205,7 @@ std::optional<int64_t> FieldReader::integer(const Json& parent, std::string_view
   if (!v) return std::nullopt;
   const std::string p = pointer_join(path, key);
   if (!v->is_number_integer()) {
-    wrong_type(p, "整数 (integer)");
+    wrong_type(p, "整数", "an integer");
     return std::nullopt;
   }
   if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(max)) {
@@ -236,7 +252,7 @@ bool FieldReader::decimal_units(const Json& v, const std::string& p, int scale, 
   } else if (v.is_string()) {
     text = v.get<std::string>();
   } else {
-    wrong_type(p, "数值或数值字符串 (number or numeric string)");
+    wrong_type(p, "数值或数值字符串", "a number or numeric string");
     return false;
   }
   switch (parse_decimal_units(text, scale, units)) {

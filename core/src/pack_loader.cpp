@@ -279,6 +279,14 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
       pack->effective = Period{*from, *to};
     }
   }
+  // Ids and regions name files and appear in every bill: keep them plain.
+  auto plain = [](const std::string& v) {
+    return !v.empty() && v.size() <= 64 && std::all_of(v.begin(), v.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+  };
+  if (id && !plain(*id)) pr::invalid(r, "/id", "编号只能含小写字母、数字、-、_、.", "id must be lower-case letters, digits, - _ or .");
+  if (region && !plain(*region)) pr::invalid(r, "/region", "地区代码只能含小写字母、数字、-、_、.", "region must be lower-case letters, digits, - _ or .");
   if (id) pack->id = *id;
   if (region) pack->region = *region;
   if (name) pack->region_name = *name;
@@ -307,6 +315,10 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   const bool national = pack->region == "national";
   if (!national && pack->tariffs.empty() && !has_errors(issues)) {
     pr::invalid(r, "/tariffs", "地区规则包至少需要一个电价", "a regional pack needs at least one tariff");
+  }
+  if (!national && (root.contains("calendar") || root.contains("power_factor_tables"))) {
+    pr::invalid(r, root.contains("calendar") ? "/calendar" : "/power_factor_tables",
+                "节假日与功率因数表只属于全国规则包", "calendar and power_factor_tables belong in the national pack");
   }
   if (national && !pack->tariffs.empty()) {
     pr::invalid(r, "/tariffs", "全国规则包不含电价", "the national pack holds no tariffs");

@@ -6,6 +6,7 @@
 // Exit status: 0 success, 2 bad input (error JSON on stdout, one line on
 // stderr), 1 internal failure.
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -36,8 +37,9 @@ int emit(const Response& r, bool compact) {
   std::cout << (compact ? r.json : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) << "\n";
   if (r.ok) return kOk;
   const auto& first = j["errors"][0];
+  const std::string file = first.contains("file") ? " in " + first["file"].get<std::string>() : "";
   std::cerr << "powerdesk: " << first["code"].get<std::string>() << " at '" << first["path"].get<std::string>()
-            << "': " << first["message"]["en"].get<std::string>() << " / " << first["message"]["zh"].get<std::string>() << "\n";
+            << "'" << file << ": " << first["message"]["en"].get<std::string>() << " / " << first["message"]["zh"].get<std::string>() << "\n";
   return r.internal_error ? kInternal : kBadInput;
 }
 
@@ -46,9 +48,12 @@ bool read_input(const std::string& file, std::string& out) {
   if (file == "-") {
     buf << std::cin.rdbuf();
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) return false;  // a directory "opens" but cannot be read
     std::ifstream in(file, std::ios::binary);
     if (!in) return false;
     buf << in.rdbuf();
+    if (in.bad()) return false;
   }
   out = buf.str();
   return true;

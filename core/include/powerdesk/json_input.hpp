@@ -87,7 +87,7 @@ class FieldReader {
                      bool required);
   bool decimal_units(const Json& v, const std::string& p, int scale, int64_t& units);
   void out_of_range(const std::string& p, const std::string& min, const std::string& max);
-  void wrong_type(const std::string& p, std::string_view expected);
+  void wrong_type(const std::string& p, std::string_view expected_zh, std::string_view expected_en);
 
   Issues& issues_;
 };
