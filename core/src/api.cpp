@@ -18,17 +18,36 @@ Response success(Json result) {
   return Response{true, false, canonical(env)};
 }
 
+#if defined(__cpp_exceptions)
 Response internal(const char* what) {
   Issue i = make_issue(Code::Internal, "", std::string("内部错误：") + what, std::string("Internal error: ") + what);
   Response r = error_response({i});
   r.internal_error = true;
   return r;
 }
+#endif
 
-// Parses, runs and renders one operation; catches everything at the boundary.
+// Runs `body`, turning any escaping exception into a PD_INTERNAL response.
+// Builds without exceptions (the WASM build) have nothing to catch.
+template <typename Body>
+Response guarded(Body body) {
+#if defined(__cpp_exceptions)
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return internal(e.what());
+  } catch (...) {
+    return internal("unknown");
+  }
+#else
+  return body();
+#endif
+}
+
+// Parses, runs and renders one operation.
 template <typename Parse, typename Compute, typename Render>
 Response run(std::string_view text, Parse parse, Compute compute, Render render) {
-  try {
+  return guarded([&]() -> Response {
     auto json = parse_json_exact(text);
     if (!json.ok()) return error_response(json.issues());
     auto req = parse(json.value());
@@ -36,11 +55,7 @@ Response run(std::string_view text, Parse parse, Compute compute, Render render)
     auto out = compute(req.value());
     if (!out.ok()) return error_response(out.issues());
     return success(render(out.value(), req.value()));
-  } catch (const std::exception& e) {
-    return internal(e.what());
-  } catch (...) {
-    return internal("unknown");
-  }
+  });
 }
 
 }  // namespace
@@ -53,13 +68,16 @@ Response error_response(const Issues& issues) {
 }
 
 Issues Engine::add_pack(std::string_view json_text, const std::string& name) {
-  try {
+  Issues issues;
+  const Response r = guarded([&]() -> Response {
     auto pack = load_pack(json_text, name);
-    if (!pack.ok()) return pack.issues();
-    return packs_.add(pack.value());
-  } catch (const std::exception& e) {
-    return {make_issue(Code::Internal, "", std::string("内部错误：") + e.what(), std::string("Internal error: ") + e.what())};
+    issues = pack.ok() ? packs_.add(pack.value()) : pack.issues();
+    return Response{true, false, {}};
+  });
+  if (r.internal_error) {
+    issues = {make_issue(Code::Internal, "", "加载规则包时发生内部错误", "Internal error while loading a rule pack")};
   }
+  return issues;
 }
 
 Response Engine::bill(std::string_view text) const {
