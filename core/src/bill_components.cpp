@@ -102,8 +102,8 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
 
   const Period& period = bill.parts[static_cast<size_t>(part)].period;
   const auto pieces = month_pieces(period, req.period);
-  auto add = [&](LineCode code, Power qty, Unit unit, Price price) {
-    for (const MonthPiece& piece : pieces) {
+  auto add_pieces = [&](LineCode code, Power qty, Unit unit, Price price, const std::vector<MonthPiece>& in) {
+    for (const MonthPiece& piece : in) {
       BillLine l{};
       l.code = code;
       l.kind = LineKind::Basic;
@@ -117,6 +117,7 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
       bill.lines.push_back(l);
     }
   };
+  auto add = [&](LineCode code, Power qty, Unit unit, Price price) { add_pieces(code, qty, unit, price, pieces); };
 
   const Power floor = multiply<Power::scale>(capacity, rules.floor_ratio, Rounding::HalfUp);
   switch (demand.basis) {
@@ -165,25 +166,13 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   }
 
   // 暂停/减容: sealed kVA pay no basic charge from the sealing day (inclusive).
-  for (size_t i = 0; i < demand.suspensions.size(); ++i) {
-    const Suspension& s = demand.suspensions[i];
+  for (const Suspension& s : demand.suspensions) {
     auto overlap = intersect(s.period, period);
     if (!overlap) continue;
     // A whole sealed month is a whole month off; part of a month is days / 30.
     const Period sealed_in_bill = *intersect(s.period, req.period);
-    for (const MonthPiece& piece : month_pieces(*overlap, sealed_in_bill)) {
-      BillLine l{};
-      l.code = LineCode::BasicSuspension;
-      l.kind = LineKind::Basic;
-      l.part = part;
-      l.quantity = -s.kva;
-      l.unit = Unit::Kva;
-      l.unit_price = price_for(rules.capacity_price);
-      l.days = piece.days;
-      l.day_base = piece.day_base;
-      l.amount = prorated_amount(l.quantity, l.unit_price, piece.days, piece.day_base, rounding);
-      bill.lines.push_back(l);
-    }
+    add_pieces(LineCode::BasicSuspension, -s.kva, Unit::Kva, price_for(rules.capacity_price),
+               month_pieces(*overlap, sealed_in_bill));
   }
   return true;
 }
