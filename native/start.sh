@@ -5,7 +5,7 @@
 # file as the first argument to bill that instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./native/setup.sh
 
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release -j "$(nproc 2>/dev/null || echo 2)" --target powerdesk

@@ -4,7 +4,7 @@
 # under each with CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./native/setup.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 for preset in native-debug asan; do

@@ -1,0 +1,40 @@
+#include "powerdesk/icu_data.hpp"
+
+#include <unicode/udata.h>
+#include <unicode/utypes.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace powerdesk {
+
+bool install_icu_data(const uint8_t* data, size_t size, std::string& error) {
+  static const void* installed = nullptr;
+  if (installed) {
+    error = "ICU data is already installed";
+    return false;
+  }
+  if (!data || size < 16) {
+    error = "ICU data is empty";
+    return false;
+  }
+  // ICU reads the common data in place for the rest of the process and wants
+  // it aligned, so it lives in its own never-freed allocation.
+  void* copy = std::aligned_alloc(16, (size + 15) / 16 * 16);
+  if (!copy) {
+    error = "out of memory for ICU data";
+    return false;
+  }
+  std::memcpy(copy, data, size);
+  UErrorCode status = U_ZERO_ERROR;
+  udata_setCommonData(copy, &status);
+  if (U_FAILURE(status)) {
+    std::free(copy);
+    error = std::string("udata_setCommonData failed: ") + u_errorName(status);
+    return false;
+  }
+  installed = copy;
+  return true;
+}
+
+}  // namespace powerdesk
