@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Rewrites every NAME.response.json from the native CLI. Review the diff!
+set -euo pipefail
+cd "$(dirname "$0")"
+cli=${POWERDESK:-../../build/native-debug/native/cli/powerdesk}
+for req in */*.request.json; do
+  op=$(dirname "$req")
+  out=${req%.request.json}.response.json
+  "$cli" --rules ../packs "$op" "$req" --compact > "$out" || true  # error cases exit 2 by design
+done
+echo "regenerated $(ls */*.response.json | wc -l) responses"

@@ -1,0 +1,70 @@
+// Golden cases (tests/golden/<operation>/NAME.request.json → NAME.response.json)
+// and the determinism hash every build must reproduce.
+#pragma once
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_packs.hpp"
+
+namespace powerdesk::testing {
+
+struct GoldenCase {
+  std::string name;       // e.g. bill/res-zj-tou-facts-example-a
+  std::string operation;  // bill, late-fee
+  std::string request;
+  std::string expected;   // canonical response, without the trailing newline
+};
+
+inline std::vector<GoldenCase> golden_cases() {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(POWERDESK_SOURCE_DIR) / "tests" / "golden";
+  std::vector<GoldenCase> out;
+  for (const auto& op : {"bill", "late-fee"}) {
+    for (const auto& entry : fs::directory_iterator(root / op)) {
+      const std::string file = entry.path().filename().string();
+      const std::string suffix = ".request.json";
+      if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      const std::string stem = file.substr(0, file.size() - suffix.size());
+      std::string expected = read_file((root / op / (stem + ".response.json")).string());
+      while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r')) expected.pop_back();
+      out.push_back({std::string(op) + "/" + stem, op, read_file(entry.path().string()), expected});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+// An engine with every frozen pack, as `powerdesk --rules tests/packs` has.
+inline Engine golden_engine() {
+  Engine e;
+  for (const char* f : kFrozenPacks) e.add_pack(read_file(pack_path(f)), f);
+  return e;
+}
+
+inline std::string run_golden(const Engine& e, const GoldenCase& c) {
+  return c.operation == "bill" ? e.bill(c.request).json : e.late_fee(c.request).json;
+}
+
+// FNV-1a 64 over "name\nresponse\n" for every case in name order.
+inline std::string golden_hash(const std::vector<std::pair<std::string, std::string>>& responses) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](const std::string& s) {
+    for (unsigned char ch : s) {
+      h ^= ch;
+      h *= 1099511628211ULL;
+    }
+  };
+  for (const auto& [name, response] : responses) {
+    mix(name + "\n");
+    mix(response + "\n");
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace powerdesk::testing
