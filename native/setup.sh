@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   nlohmann-json3-dev libicu-dev libcli11-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  emscripten nodejs dpkg-dev icu-devtools
 )
 
 missing=()
@@ -23,4 +24,12 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all build dependencies present"
+fi
+
+# npm comes with some nodejs builds (NodeSource) and separately with Debian's.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing npm"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
 fi

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds the native debug preset
-# (warnings are errors) and the ASan+UBSan preset, and runs the whole suite
-# under each with CTest.
+# Runs every test:
+#   1. native debug build (warnings are errors): unit, golden, CLI tests;
+#   2. the same under ASan + UBSan;
+#   3. the WASM build: the GoogleTest suite compiled to WASM under node,
+#      the node tests over the module, the TypeScript check, the packed
+#      npm package smoke test;
+#   4. the determinism check: native and WASM golden hashes must match.
+# Installs what is missing first (Debian packages, ICU for WASM, npm deps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./native/setup.sh
-
 jobs=$(nproc 2>/dev/null || echo 2)
+
 for preset in native-debug asan; do
   echo "== $preset: configure and build"
   cmake --preset "$preset" >/dev/null
@@ -14,3 +19,33 @@ for preset in native-debug asan; do
   echo "== $preset: test"
   ctest --preset "$preset" -j "$jobs"
 done
+
+echo "== wasm: ICU (cached after the first build)"
+./wasm/build-icu.sh
+POWERDESK_ICU_WASM=$(./wasm/build-icu.sh --print-path)
+export POWERDESK_ICU_WASM NODE_PATH=/usr/share/nodejs
+
+echo "== wasm-release: configure and build"
+cmake --preset wasm-release >/dev/null
+cmake --build --preset wasm-release -j "$jobs"
+echo "== wasm-release: the GoogleTest suite under node"
+ctest --preset wasm-release -j "$jobs"
+
+echo "== wasm: node tests, types, packed package"
+export POWERDESK_WASM_DIST="$PWD/build/wasm-release/wasm/dist"
+(cd wasm && npm ci --no-audit --no-fund --loglevel=error)
+(cd wasm && npx tsc --noEmit -p tsconfig.json)
+node --test wasm/test/*.test.mjs 2>&1 | tee build/wasm-node-tests.log
+./wasm/test/pack-smoke.sh
+
+echo "== determinism: golden hashes of every build"
+hash_of() { grep -o 'golden-hash: [0-9a-f]*' | head -1 | cut -d' ' -f2; }
+native=$(build/native-debug/tests/powerdesk_unit_tests --gtest_filter='GoldenHash.*' | hash_of)
+wasm_gtest=$(node --no-experimental-fetch build/wasm-release/tests/powerdesk_unit_tests.js --gtest_filter='GoldenHash.*' | hash_of)
+wasm_module=$(hash_of < build/wasm-node-tests.log)
+echo "native $native, WASM GoogleTest $wasm_gtest, WASM module in node $wasm_module"
+if [ -z "$native" ] || [ "$native" != "$wasm_gtest" ] || [ "$native" != "$wasm_module" ]; then
+  echo "determinism check FAILED: the builds disagree" >&2
+  exit 1
+fi
+echo "all tests passed"

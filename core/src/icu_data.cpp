@@ -27,6 +27,9 @@ bool install_icu_data(const uint8_t* data, size_t size, std::string& error) {
   }
   std::memcpy(copy, data, size);
   UErrorCode status = U_ZERO_ERROR;
+  // Everything ICU needs is in this data: without NO_FILES it would look on
+  // the (absent) disk before every data lookup.
+  udata_setFileAccess(UDATA_NO_FILES, &status);
   udata_setCommonData(copy, &status);
   if (U_FAILURE(status)) {
     std::free(copy);
