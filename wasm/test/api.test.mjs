@@ -1,0 +1,344 @@
+// The JS API of the built package, in node: versions, bundled and run-time
+// packs, real bills (ICU's RBNF must work inside WASM for the uppercase
+// total), bad input as data, setup failures as PowerDeskError, disposal.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { distDir, loadNodeEntry, repoRoot, wasmDir } from './dist.mjs';
+
+const example = (name) => readFileSync(join(repoRoot, 'docs', 'examples', name), 'utf8');
+const ZJ_EXAMPLE = example('bill-zhejiang-residential-tou.json');
+const LATE_FEE_EXAMPLE = example('late-fee-non-residential.json');
+
+/** rules/<region>/<file>.json as run-time pack sources, named as the bundled ones are. */
+function rulePacks() {
+  const root = join(repoRoot, 'rules');
+  const out = [];
+  for (const dir of readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory() || dir.name === 'schema') continue;
+    for (const f of readdirSync(join(root, dir.name))) {
+      if (f.endsWith('.json')) out.push({ name: `${dir.name}/${f}`, json: readFileSync(join(root, dir.name, f), 'utf8') });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Asserts `value` holds no BigInt anywhere (and only JSON types). */
+function assertJsonOnly(value, where = '$') {
+  const t = typeof value;
+  assert.notEqual(t, 'bigint', `${where} is a BigInt`);
+  assert.ok(['string', 'number', 'boolean', 'object'].includes(t), `${where} has type ${t}`);
+  if (value && t === 'object') {
+    for (const [k, v] of Object.entries(value)) assertJsonOnly(v, `${where}.${k}`);
+  }
+}
+
+function assertIssueShape(issue) {
+  assert.match(issue.code, /^PD_[A-Z_]+$/);
+  assert.equal(typeof issue.path, 'string');
+  assert.ok(['error', 'warning', 'info'].includes(issue.severity));
+  assert.ok(issue.message.zh.length > 0 && issue.message.en.length > 0);
+}
+
+let createPowerDesk;
+let PowerDeskError;
+let pd;
+
+before(async () => {
+  ({ createPowerDesk, PowerDeskError } = await loadNodeEntry());
+  pd = await createPowerDesk();
+});
+
+after(() => pd?.dispose());
+
+test('the package in dist/ carries the current wasm/ sources', () => {
+  const copies = { 'js/wrap.mjs': 'wrap.mjs', 'js/node.mjs': 'node.mjs', 'js/powerdesk.mjs': 'powerdesk.mjs',
+    'js/powerdesk.d.ts': 'powerdesk.d.ts', 'package.json': 'package.json', 'README.md': 'README.md' };
+  for (const [src, copy] of Object.entries(copies)) {
+    assert.equal(readFileSync(join(distDir, copy), 'utf8'), readFileSync(join(wasmDir, src), 'utf8'),
+      `${distDir}/${copy} is stale: rebuild (cmake --build --preset wasm-release) to copy wasm/${src}`);
+  }
+});
+
+test('apiVersion is "1"', () => {
+  assert.equal(pd.apiVersion, '1');
+  assert.equal(typeof pd.apiVersion, 'string');
+});
+
+describe('bundled packs', () => {
+  test('list the five regions and the national rules with versions, hashes and tariffs', () => {
+    const packs = pd.packs();
+    assert.deepEqual([...new Set(packs.map((p) => p.region))].sort(),
+      ['beijing', 'guangdong', 'jiangsu', 'national', 'shanghai', 'zhejiang']);
+    for (const p of packs) {
+      assert.match(p.id, /^[a-z0-9-]+$/);
+      assert.match(p.version, /^\d{4}\.\d+$/);
+      assert.match(p.content_hash, /^[0-9a-f]{16}$/);
+      assert.match(p.effective.from, /^\d{4}-\d{2}-\d{2}$/);
+      assert.match(p.file, new RegExp(`^${p.region === 'national' ? 'national' : p.region}/[^/]+\\.json$`));
+      assert.ok(p.region_name.zh && p.region_name.en);
+      if (p.region !== 'national') assert.ok(p.tariffs.length > 0, `${p.id} has no tariffs`);
+    }
+    const zj = packs.find((p) => p.region === 'zhejiang');
+    assert.ok(zj.tariffs.some((t) => t.code === 'residential_tou'));
+  });
+
+  test('packVersions maps every pack id to its version', () => {
+    const versions = pd.packVersions();
+    assert.deepEqual(Object.keys(versions).sort(), pd.packs().map((p) => p.id).sort());
+    for (const p of pd.packs()) assert.equal(versions[p.id], p.version);
+  });
+
+  test('are the files of rules/: loading them at run time gives the same ids, versions and content hashes', async () => {
+    const runtime = await createPowerDesk({ packs: rulePacks() });
+    try {
+      const key = (p) => `${p.file} ${p.id} ${p.version} ${p.content_hash}`;
+      assert.deepEqual(runtime.packs().map(key), pd.packs().map(key));
+    } finally {
+      runtime.dispose();
+    }
+  });
+});
+
+describe('bills and late fees with the bundled packs', () => {
+  test('Zhejiang residential TOU (facts-sheet example A): 118.50, 壹佰壹拾捌元伍角整 (ICU RBNF inside WASM)', () => {
+    const r = pd.bill(JSON.parse(ZJ_EXAMPLE));
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.api_version, '1');
+    assert.equal(r.result.total, '118.50');
+    assert.equal(r.result.total_uppercase, '壹佰壹拾捌元伍角整');
+    assert.equal(r.result.region, 'zhejiang');
+    assert.equal(r.result.period.days, 31);
+    assert.equal(r.result.tier_progress.tier, 2);
+    const zj = pd.packs().find((p) => p.id === r.result.parts[0].pack);
+    assert.equal(r.result.parts[0].content_hash, zj.content_hash);
+    assert.ok(r.result.lines.every((l) => /^-?\d+\.\d{2}$/.test(l.amount)));
+  });
+
+  test('a request as JSON text gives the same bill as the object, and billJson is its canonical text', () => {
+    const fromText = pd.bill(ZJ_EXAMPLE);
+    const fromObject = pd.bill(JSON.parse(ZJ_EXAMPLE));
+    assert.deepEqual(fromText, fromObject);
+    const text = pd.billJson(ZJ_EXAMPLE);
+    assert.equal(typeof text, 'string');
+    assert.ok(text.startsWith('{"api_version":"1","ok":true,"result":{'));
+    assert.deepEqual(JSON.parse(text), fromText);
+  });
+
+  test('the other documented examples bill', () => {
+    for (const name of ['bill-shanghai-two-part.json', 'bill-guangdong-meter-readings.json']) {
+      const r = pd.bill(example(name));
+      assert.equal(r.ok, true, `${name}: ${JSON.stringify(r.errors)}`);
+      assert.match(r.result.total, /^\d+\.\d{2}$/);
+    }
+  });
+
+  test('late fee across the year end: 470.00, 肆佰柒拾元整', () => {
+    const r = pd.lateFee(JSON.parse(LATE_FEE_EXAMPLE));
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.result.total, '470.00');
+    assert.equal(r.result.total_uppercase, '肆佰柒拾元整');
+    assert.deepEqual(r.result.lines.map((l) => l.amount), ['200.00', '270.00']);
+    assert.equal(pd.lateFeeJson(LATE_FEE_EXAMPLE), JSON.stringify(r));
+  });
+});
+
+describe('bad input is data, never an exception', () => {
+  const zj = () => JSON.parse(ZJ_EXAMPLE);
+  const circular = zj();
+  circular.self = circular;
+  const cases = [
+    ['malformed JSON text', '{"region": ', ['PD_JSON_MALFORMED']],
+    ['empty text', '', ['PD_JSON_MALFORMED']],
+    ['undefined', undefined, ['PD_JSON_MALFORMED']],
+    ['null', null, ['PD_FIELD_TYPE']],
+    ['a number', 42, ['PD_FIELD_TYPE']],
+    ['an array', [], ['PD_FIELD_TYPE']],
+    ['only a region', { region: 'zhejiang' }, ['PD_FIELD_MISSING']],
+    ['an unknown field', { ...zj(), tarif: 'x' }, ['PD_FIELD_UNKNOWN']],
+    ['0.1 + 0.2 kWh as a number', { ...zj(), usage: { kwh_by_period: { peak: 0.1 + 0.2, valley: '1' } } }, ['PD_NUMBER_TOO_PRECISE']],
+    ['a non-numeric amount', { ...zj(), usage: { kwh_by_period: { peak: 'lots', valley: '1' } } }, ['PD_NUMBER_INVALID']],
+    ['NaN (serialised as null)', { ...zj(), usage: { kwh_by_period: { peak: NaN, valley: '1' } } }, ['PD_FIELD_TYPE']],
+    ['an impossible date', { ...zj(), period: { start: '2025-02-30', end: '2025-03-31' } }, ['PD_DATE_INVALID']],
+    ['an unknown region', { ...zj(), region: 'atlantis' }, ['PD_REGION_UNKNOWN']],
+    ['an unknown tariff', { ...zj(), tariff: 'nope' }, ['PD_TARIFF_UNKNOWN']],
+    ['a circular object', circular, ['PD_JSON_MALFORMED']],
+    ['a BigInt', { ...zj(), capacity_kva: 10n }, ['PD_JSON_MALFORMED']],
+    ['JSON nested 200 deep', '['.repeat(200) + ']'.repeat(200), ['PD_JSON_MALFORMED']],
+    // Embind encodes a lone surrogate as ill-formed UTF-8: refused either way.
+    ['a lone surrogate in a string', { ...zj(), region: 'zhe\uD800jiang' }, []],
+  ];
+  for (const [what, request, codes] of cases) {
+    test(`bill with ${what} → ok:false ${codes.join(', ') || '(any code)'}`, () => {
+      let r;
+      assert.doesNotThrow(() => {
+        r = pd.bill(request);
+      });
+      assert.equal(r.ok, false);
+      assert.equal(r.api_version, '1');
+      assert.ok(r.errors.length >= 1);
+      r.errors.forEach(assertIssueShape);
+      for (const code of codes) assert.ok(r.errors.some((e) => e.code === code), `expected ${code}, got ${JSON.stringify(r.errors.map((e) => e.code))}`);
+      assertJsonOnly(r);
+    });
+  }
+
+  test('every missing field is listed, each with its path', () => {
+    const r = pd.bill({ region: 'zhejiang' });
+    assert.equal(r.ok, false);
+    const paths = r.errors.filter((e) => e.code === 'PD_FIELD_MISSING').map((e) => e.path);
+    assert.ok(paths.includes('/tariff') && paths.includes('/period'), JSON.stringify(paths));
+  });
+
+  test('late fee with bad input → ok:false', () => {
+    const r = pd.lateFee({ region: 'shanghai', customer_class: 'corporate', paid_date: '2025-13-01', arrears: [] });
+    assert.equal(r.ok, false);
+    const codes = r.errors.map((e) => e.code);
+    assert.ok(codes.includes('PD_ENUM_INVALID') && codes.includes('PD_DATE_INVALID'), JSON.stringify(codes));
+  });
+
+  test('a 1 MB junk string → ok:false, and the engine still bills afterwards', () => {
+    const r = pd.bill('x'.repeat(1 << 20));
+    assert.equal(r.ok, false);
+    assert.equal(pd.bill(ZJ_EXAMPLE).result.total, '118.50');
+  });
+});
+
+describe('packs loaded at run time', () => {
+  test('an empty engine refuses the region; after addPack it bills; a second add is a duplicate', async () => {
+    const empty = await createPowerDesk({ packs: 'none' });
+    try {
+      assert.deepEqual(empty.packs(), []);
+      assert.deepEqual(empty.packVersions(), {});
+      assert.equal(empty.bill(ZJ_EXAMPLE).errors[0].code, 'PD_REGION_UNKNOWN');
+      const zj = readFileSync(join(repoRoot, 'rules', 'zhejiang', 'zhejiang-2025.json'), 'utf8');
+      assert.deepEqual(empty.addPack(zj, 'zhejiang-2025.json'), { api_version: '1', ok: true });
+      assert.equal(empty.packs()[0].file, 'zhejiang-2025.json');
+      assert.equal(empty.bill(ZJ_EXAMPLE).result.total, '118.50');
+      const again = empty.addPack(zj, 'again.json');
+      assert.equal(again.ok, false);
+      assert.ok(again.errors.every((e) => e.file === 'again.json'), JSON.stringify(again.errors));
+      assert.equal(empty.packs().length, 1);
+    } finally {
+      empty.dispose();
+    }
+  });
+
+  test('addPack takes the parsed object too', async () => {
+    const empty = await createPowerDesk({ packs: 'none' });
+    try {
+      const zj = JSON.parse(readFileSync(join(repoRoot, 'rules', 'zhejiang', 'zhejiang-2025.json'), 'utf8'));
+      assert.equal(empty.addPack(zj, 'zhejiang-2025.json').ok, true);
+      assert.equal(empty.bill(ZJ_EXAMPLE).result.total, '118.50');
+    } finally {
+      empty.dispose();
+    }
+  });
+
+  test('a broken pack is returned as issues by addPack, with file and path', () => {
+    const r = pd.addPack('{"id": "x"}', 'broken.json');
+    assert.equal(r.ok, false);
+    assert.ok(r.errors.length >= 3);
+    for (const e of r.errors) {
+      assertIssueShape(e);
+      assert.equal(e.file, 'broken.json');
+    }
+    assert.ok(r.errors.some((e) => e.code === 'PD_FIELD_MISSING' && e.path === '/region'));
+  });
+
+  test('a broken pack at creation throws PowerDeskError whose errors carry file and path', async () => {
+    const good = rulePacks().find((p) => p.name === 'zhejiang/zhejiang-2025.json');
+    const bad = JSON.parse(good.json);
+    bad.id = 'zhejiang-broken';
+    bad.version = '2025.9';
+    bad.effective = { from: '2026-01-01', to: '2026-12-31' };
+    bad.rounding.line_amount = 'sideways';
+    const packs = [good, { name: 'zhejiang-broken.json', json: bad }, { name: 'not-json.json', json: '{"id": ' }];
+    await assert.rejects(createPowerDesk({ packs }), (e) => {
+      assert.ok(e instanceof PowerDeskError, `got ${e}`);
+      assert.equal(e.name, 'PowerDeskError');
+      assert.match(e.message, /2 of 3 rule pack\(s\) refused/);
+      e.errors.forEach(assertIssueShape);
+      const files = new Set(e.errors.map((i) => i.file));
+      assert.deepEqual([...files].sort(), ['not-json.json', 'zhejiang-broken.json']);
+      assert.ok(e.errors.some((i) => i.file === 'zhejiang-broken.json' && i.path.startsWith('/rounding')), JSON.stringify(e.errors));
+      assert.ok(e.errors.some((i) => i.file === 'not-json.json' && i.code === 'PD_JSON_MALFORMED'));
+      return true;
+    });
+  });
+
+  test('a packs option of the wrong shape is a TypeError', async () => {
+    await assert.rejects(createPowerDesk({ packs: 'all' }), TypeError);
+    await assert.rejects(createPowerDesk({ packs: [{ json: '{}' }] }), TypeError);
+  });
+});
+
+describe('loading', () => {
+  test('bad ICU data is a PowerDeskError', async () => {
+    await assert.rejects(createPowerDesk({ icuData: new Uint8Array(64) }), (e) => {
+      assert.ok(e instanceof PowerDeskError);
+      assert.match(e.message, /ICU/);
+      assert.equal(e.errors[0].code, 'PD_FILE_UNREADABLE');
+      return true;
+    });
+  });
+
+  test('a missing file is a PowerDeskError naming it', async () => {
+    await assert.rejects(createPowerDesk({ locateFile: (f, dir) => join(dir, `missing-${f}`) }), (e) => {
+      assert.ok(e instanceof PowerDeskError);
+      assert.equal(e.errors[0].code, 'PD_FILE_UNREADABLE');
+      assert.match(e.errors[0].file, /missing-powerdesk-/);
+      return true;
+    });
+  });
+
+  test('icuData and wasmBinary given as bytes are used', async () => {
+    const wasmBinary = readFileSync(join(distDir, 'powerdesk-core-node.wasm'));
+    const icuData = readFileSync(join(distDir, 'powerdesk-icu.dat'));
+    const own = await createPowerDesk({ wasmBinary, icuData: icuData.buffer.slice(icuData.byteOffset, icuData.byteOffset + icuData.byteLength), locateFile: () => '/nonexistent' });
+    try {
+      assert.equal(own.bill(ZJ_EXAMPLE).result.total_uppercase, '壹佰壹拾捌元伍角整');
+    } finally {
+      own.dispose();
+    }
+  });
+});
+
+test('no value in any response is a BigInt; the raw texts are strings', () => {
+  assertJsonOnly(pd.packs());
+  assertJsonOnly(pd.packVersions());
+  assertJsonOnly(pd.bill(ZJ_EXAMPLE));
+  assertJsonOnly(pd.bill({ region: 'zhejiang' }));
+  assertJsonOnly(pd.lateFee(LATE_FEE_EXAMPLE));
+  assertJsonOnly(pd.addPack('{}', 'empty.json'));
+  assert.equal(typeof pd.billJson(ZJ_EXAMPLE), 'string');
+  assert.equal(typeof pd.lateFeeJson(LATE_FEE_EXAMPLE), 'string');
+});
+
+test('dispose frees the engine; later calls throw PowerDeskError; dispose is idempotent', async () => {
+  const local = await createPowerDesk({ packs: 'none' });
+  assert.equal(local.disposed, false);
+  local.dispose();
+  assert.equal(local.disposed, true);
+  assert.doesNotThrow(() => local.dispose());
+  assert.throws(() => local.bill(ZJ_EXAMPLE), PowerDeskError);
+  assert.throws(() => local.packs(), PowerDeskError);
+  assert.throws(() => local.addPack('{}', 'x.json'), PowerDeskError);
+});
+
+test('creating engines leaves no process listeners behind (they would keep every module alive)', async () => {
+  const count = () => process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection');
+  const before = count();
+  const e = await createPowerDesk({ packs: 'none' });
+  e.dispose();
+  assert.equal(count(), before);
+});
+
+test('many engines can be created and disposed in one process', async () => {
+  for (let i = 0; i < 5; i++) {
+    const e = await createPowerDesk();
+    assert.equal(e.bill(ZJ_EXAMPLE).result.total, '118.50');
+    e.dispose();
+  }
+});
