@@ -6,8 +6,9 @@
 #   ${POWERDESK_CACHE:-$HOME/.cache/powerdesk}/icu-wasm-72.1-<hash>/
 #     include/unicode/*.h
 #     lib/libicui18n.a lib/libicuuc.a lib/libicudata.a   (libicudata = ICU's stub)
-#     share/powerdesk-icu.dat        filtered data, load with udata_setCommonData
-#     share/powerdesk-icu.lst        the items in it
+#     share/powerdesk-icu.dat        filtered data for bills and quotes, load with udata_setCommonData
+#     share/powerdesk-icu-text.dat   Han->Latin and zh collation (lists marked "# package: text"), load lazily
+#     share/powerdesk-icu*.lst       the items in each
 #     share/feature-costs.tsv        size of each feature (wasm/icu/data/*.txt)
 #     share/build-info.txt           versions, flags, timings
 #
@@ -75,7 +76,8 @@ fi
 export NODE_PATH=/usr/share/nodejs  # em++ needs node's acorn etc. from Debian
 
 # Compiles wasm/icu/smoke.cpp against the ICU in $1 and runs it with node on
-# $1/share/powerdesk-icu.dat. Output goes to stdout; returns the test's status.
+# $1/share/powerdesk-icu.dat and powerdesk-icu-text.dat. Output goes to
+# stdout; returns the test's status.
 run_smoke() {
   local dir=$1 tmp rc=0
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/powerdesk-icu-smoke.XXXXXX")
@@ -89,7 +91,7 @@ run_smoke() {
   fi
   # node 20 cannot fetch() a file path; --no-experimental-fetch makes the
   # emscripten loader read the .wasm from disk instead.
-  node --no-experimental-fetch "$tmp/smoke.js" "$dir/share/powerdesk-icu.dat" || rc=$?
+  node --no-experimental-fetch "$tmp/smoke.js" "$dir/share/powerdesk-icu.dat" "$dir/share/powerdesk-icu-text.dat" || rc=$?
   rm -rf "$tmp"
   return "$rc"
 }
@@ -348,8 +350,24 @@ for list in "${LISTS[@]}"; do
   prev_raw=$raw
   prev_gz=$gz
 done
-cp "$PKG/icudt${ICU_MAJOR}l.dat" "$STAGE/share/powerdesk-icu.dat"
-cp "$PKG/all.lst" "$STAGE/share/powerdesk-icu.lst"
+# Two data files: what bills and quotes need (always loaded), and the text
+# features only name matching and sorting need (lists marked "# package:
+# text", loaded lazily by those features) — the second is most of the bytes.
+: >"$PKG/core.lst"
+: >"$PKG/text.lst"
+for list in "${LISTS[@]}"; do
+  if grep -q '^# package: text' "$list"; then strip_list "$list" >>"$PKG/text.lst"; else strip_list "$list" >>"$PKG/core.lst"; fi
+done
+for part in core text; do
+  rm -f "$PKG/icudt${ICU_MAJOR}l.dat"
+  (cd "$PKG" && run_logged "package-$part" "$ICUPKG" -tl --ignore-deps -s "$ITEMS" \
+    -a "$part.lst" new "icudt${ICU_MAJOR}l.dat")
+  name=powerdesk-icu.dat
+  [ "$part" = core ] || name=powerdesk-icu-$part.dat
+  cp "$PKG/icudt${ICU_MAJOR}l.dat" "$STAGE/share/$name"
+  cp "$PKG/$part.lst" "$STAGE/share/${name%.dat}.lst"
+  say "  $name: $(stat -c %s "$STAGE/share/$name") bytes ($(gzip -9c "$STAGE/share/$name" | wc -c) gzip)"
+done
 
 cat >"$STAGE/share/build-info.txt" <<EOF
 icu_source_package	icu $DEB_VERSION (Debian, apt-get source)
@@ -373,6 +391,6 @@ rm -rf "$DEST"  # only a damaged leftover can be here (no .dat); we hold the loc
 mv -T "$STAGE" "$DEST"
 FAILED=0
 say "done in $(elapsed): $DEST"
-for f in "$DEST"/lib/*.a "$DEST/share/powerdesk-icu.dat"; do
+for f in "$DEST"/lib/*.a "$DEST"/share/powerdesk-icu*.dat; do
   say "  $(basename "$f"): $(stat -c %s "$f") bytes"
 done

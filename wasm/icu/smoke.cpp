@@ -1,6 +1,6 @@
 // Smoke test for PowerDesk's ICU build (see docs/icu-wasm.md).
 //
-//   smoke DATFILE   load DATFILE with udata_setCommonData (the WASM way) and run
+//   smoke DATFILE...   load each DATFILE with udata_setCommonData (the WASM way) and run
 //                   every check against it;
 //   smoke --system  use whatever data the ICU library was linked with (the native
 //                   check against Debian's libicu-dev), no data file:
@@ -74,29 +74,32 @@ const void* load_aligned(const char* path, long* size_out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s DATFILE | --system\n", argv[0]);
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s DATFILE... | --system\n", argv[0]);
     return 2;
   }
-  std::printf("ICU %s, data: %s\n", U_ICU_VERSION, argv[1]);
+  std::printf("ICU %s, data: %s%s\n", U_ICU_VERSION, argv[1], argc > 2 ? " and more" : "");
   if (std::strcmp(argv[1], "--system") != 0) {
-    auto t0 = std::chrono::steady_clock::now();
-    long size = 0;
-    const void* data = load_aligned(argv[1], &size);
-    if (!data) {
-      std::fprintf(stderr, "cannot read %s\n", argv[1]);
-      return 2;
-    }
     UErrorCode status = U_ZERO_ERROR;
     // Never look for loose files or other .dat files on disk (with NODERAWFS that
-    // would be real file system probes for every item the data file lacks).
+    // would be real file system probes for every item the data files lack).
     udata_setFileAccess(UDATA_NO_FILES, &status);
-    udata_setCommonData(data, &status);
-    if (U_FAILURE(status)) {
-      std::fprintf(stderr, "udata_setCommonData: %s\n", u_errorName(status));
-      return 2;
+    // Each file is one more block of common data; ICU searches them in turn.
+    for (int i = 1; i < argc; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      long size = 0;
+      const void* data = load_aligned(argv[i], &size);
+      if (!data) {
+        std::fprintf(stderr, "cannot read %s\n", argv[i]);
+        return 2;
+      }
+      udata_setCommonData(data, &status);
+      if (U_FAILURE(status)) {
+        std::fprintf(stderr, "udata_setCommonData(%s): %s\n", argv[i], u_errorName(status));
+        return 2;
+      }
+      std::printf("loaded %s: %ld bytes (%.1f ms)\n", argv[i], size, ms_since(t0));
     }
-    std::printf("loaded %ld bytes (%.1f ms)\n", size, ms_since(t0));
   }
 
   // Locale-dependent checks run for "zh" and for "zh_CN" (an alias of zh_Hans_CN,

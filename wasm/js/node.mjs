@@ -79,5 +79,8 @@ export async function createPowerDesk(options = {}) {
   } catch (e) {
     throw new PowerDeskError(`cannot instantiate the PowerDesk module: ${e instanceof Error ? e.message : String(e)}`, [], { cause: e });
   }
-  return wrap(module, icuData, { packs: options.packs });
+  return wrap(module, icuData, {
+    packs: options.packs,
+    fetchTextData: () => read(where('powerdesk-icu-text.dat', options), 'ICU data'),
+  });
 }

@@ -573,6 +573,15 @@ export interface PowerDesk {
   /** {@link lateFee}, returning the canonical envelope text. */
   lateFeeJson(request: LateFeeRequest | string): string;
 
+  /**
+   * Loads the second ICU data file, `powerdesk-icu-text.dat` (Han→Latin
+   * transliteration and zh pinyin collation, about 0.9 MB gzip), into this
+   * module. Bills, quotes and late fees never need it; features that match
+   * or sort names by pinyin call this first. Resolves at once when already
+   * loaded; rejects with {@link PowerDeskError} if the file cannot be read.
+   */
+  loadTextData(): Promise<void>;
+
   /** Whether {@link dispose} has been called. */
   readonly disposed: boolean;
 

@@ -23,9 +23,9 @@ function moduleOptions(options) {
   return out;
 }
 
-async function fetchIcu(options) {
-  const defaultUrl = new URL('./powerdesk-icu.dat', import.meta.url);
-  const url = options.locateFile ? options.locateFile(ICU_FILE, new URL('./', import.meta.url).href) : defaultUrl.href;
+async function fetchIcu(options, file = ICU_FILE) {
+  const base = new URL('./', import.meta.url).href;
+  const url = options.locateFile ? options.locateFile(file, base) : new URL(file, base).href;
   let response;
   try {
     response = await fetch(url);
@@ -59,5 +59,8 @@ export async function createPowerDesk(options = {}) {
     const e = coreResult.reason;
     throw new PowerDeskError(`cannot instantiate the PowerDesk module: ${e instanceof Error ? e.message : String(e)}`, [], { cause: e });
   }
-  return wrap(coreResult.value, icuResult.value, { packs: options.packs });
+  return wrap(coreResult.value, icuResult.value, {
+    packs: options.packs,
+    fetchTextData: () => fetchIcu(options, 'powerdesk-icu-text.dat'),
+  });
 }

@@ -9,8 +9,9 @@
 
 const API_VERSION = '1';
 
-/** Modules whose ICU data is installed (ICU accepts its data once per module). */
-const icuInstalled = new WeakSet();
+/** The ICU data files installed in each module (each is installed once). */
+const icuInstalled = new WeakMap();
+const TEXT_DATA = 'powerdesk-icu-text.dat';
 
 /** A setup failure: `errors` are issues in the facade's shape. */
 export class PowerDeskError extends Error {
@@ -47,12 +48,13 @@ function toBytes(data) {
  * Copies the ICU data file into the module's heap and registers it; ICU keeps
  * its own aligned copy, so the heap buffer is freed again right away.
  */
-function installIcu(module, icuData) {
-  if (icuInstalled.has(module)) return;
+function installIcu(module, icuData, file = 'powerdesk-icu.dat') {
+  const files = icuInstalled.get(module) ?? new Set();
+  if (files.has(file)) return;
   const bytes = toBytes(icuData);
   if (!bytes || bytes.byteLength === 0) {
-    throw new PowerDeskError('ICU data is missing: pass the bytes of powerdesk-icu.dat', [
-      issue('PD_FILE_UNREADABLE', 'ICU 数据缺失（powerdesk-icu.dat）', 'ICU data missing (powerdesk-icu.dat)', { file: 'powerdesk-icu.dat' }),
+    throw new PowerDeskError(`ICU data is missing: pass the bytes of ${file}`, [
+      issue('PD_FILE_UNREADABLE', `ICU 数据缺失（${file}）`, `ICU data missing (${file})`, { file }),
     ]);
   }
   const address = module._malloc(bytes.byteLength);
@@ -71,10 +73,11 @@ function installIcu(module, icuData) {
   }
   if (reason) {
     throw new PowerDeskError(`ICU data refused: ${reason}`, [
-      issue('PD_FILE_UNREADABLE', `ICU 数据无法加载：${reason}`, `ICU data could not be installed: ${reason}`, { file: 'powerdesk-icu.dat' }),
+      issue('PD_FILE_UNREADABLE', `ICU 数据无法加载：${reason}`, `ICU data could not be installed: ${reason}`, { file }),
     ]);
   }
-  icuInstalled.add(module);
+  files.add(file);
+  icuInstalled.set(module, files);
 }
 
 function packText(json) {
@@ -131,7 +134,9 @@ function summary(errors) {
  *
  * @param {object} module  the resolved createPowerDeskCore() module
  * @param {Uint8Array | ArrayBuffer | null} icuBytes  powerdesk-icu.dat (may be null when this module already has it)
- * @param {{packs?: 'bundled' | 'none' | Array<{name: string, json: string | object}>}} [options]
+ * @param {{packs?: 'bundled' | 'none' | Array<{name: string, json: string | object}>,
+ *          fetchTextData?: () => Promise<Uint8Array | ArrayBuffer>}} [options]
+ *   fetchTextData reads powerdesk-icu-text.dat for loadTextData()
  */
 export function wrap(module, icuBytes, options = {}) {
   installIcu(module, icuBytes);
@@ -206,6 +211,19 @@ export function wrap(module, icuBytes, options = {}) {
     lateFee: (request) => JSON.parse(callText('lateFee', request)),
     billJson: (request) => callText('bill', request),
     lateFeeJson: (request) => callText('lateFee', request),
+
+    // Han→Latin and zh collation data (most of the ICU bytes) load only when
+    // a feature needs them; bills and quotes never do.
+    async loadTextData() {
+      live();
+      if (icuInstalled.get(module)?.has(TEXT_DATA)) return;
+      if (!options.fetchTextData) {
+        throw new PowerDeskError(`no way to load ${TEXT_DATA}`, [
+          issue('PD_FILE_UNREADABLE', `无法加载 ${TEXT_DATA}`, `No way to load ${TEXT_DATA}`, { file: TEXT_DATA }),
+        ]);
+      }
+      installIcu(module, await options.fetchTextData(), TEXT_DATA);
+    },
 
     get disposed() {
       return disposed;

@@ -9,9 +9,11 @@
 
 namespace powerdesk {
 
-// Copies `data` into 16-byte-aligned memory kept for the life of the
-// process and registers it with ICU (udata_setCommonData). Call once, before
-// the first bill; later calls are refused. On failure `error` says why.
+// Copies `data` (one ICU common-data file) into 16-byte-aligned memory kept
+// for the life of the process and registers it with ICU
+// (udata_setCommonData). Call before the first bill; a further call adds
+// another data file (ICU searches them in turn, up to 10); callers install
+// each file once (the JS wrapper keeps track). On failure `error` says why.
 bool install_icu_data(const uint8_t* data, size_t size, std::string& error);
 
 }  // namespace powerdesk
