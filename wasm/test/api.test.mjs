@@ -342,3 +342,16 @@ test('many engines can be created and disposed in one process', async () => {
     e.dispose();
   }
 });
+
+test('loadTextData() loads powerdesk-icu-text.dat once; bills never need it', async () => {
+  // The shared engine has billed already without it (see the tests above).
+  await pd.loadTextData();
+  await pd.loadTextData();  // the second call is a no-op, not a second install
+  assert.equal(pd.bill(JSON.parse(readFileSync(join(repoRoot, 'docs/examples/bill-zhejiang-residential-tou.json'), 'utf8'))).result.total, '118.50');
+  const { createPowerDesk } = await loadNodeEntry();
+  const missing = await createPowerDesk({
+    locateFile: (file, dir) => (file === 'powerdesk-icu-text.dat' ? join(dir, 'no-such-file.dat') : join(dir, file)),
+  });
+  await assert.rejects(missing.loadTextData(), (e) => e.name === 'PowerDeskError' && e.errors[0].code === 'PD_FILE_UNREADABLE');
+  missing.dispose();
+});
