@@ -58,6 +58,18 @@ Result<Bill> compute_bill(const BillRequest& req, const PackRegistry& packs) {
                                     "Tariff " + code + " is not in rule pack " + pack.id));
         return issues;
       }
+      // A later notice may price fewer periods (or differently named ones):
+      // kWh in a period the part's tariff lacks must never be dropped.
+      for (TouPeriod p : kAllTouPeriods) {
+        if (!by_part[b][j].kwh[static_cast<size_t>(p)].is_zero() && !t->has_period(p)) {
+          issues.push_back(make_issue(
+              Code::TouPeriodUnknown, "/period",
+              "规则包 " + pack.id + " 的电价 " + code + " 没有时段 " + std::string(tou_period_code(p)) + "，但该期间有此时段电量",
+              "Tariff " + code + " in pack " + pack.id + " has no period " + std::string(tou_period_code(p)) +
+                  ", yet that part of the period has kWh in it"));
+          return issues;
+        }
+      }
       const int part = static_cast<int>(j);
       const int block = static_cast<int>(b);
       if (const auto* comp = std::get_if<ComponentTariff>(&t->rules)) {
@@ -70,6 +82,15 @@ Result<Bill> compute_bill(const BillRequest& req, const PackRegistry& packs) {
     }
   }
   if (!price_power_factor(req, packs, bill, issues)) return issues;
+  for (const AdjustmentInput& a : req.adjustments) {
+    if (a.kwh && !bill.blocks.front().tariff->has_period(a.period)) {
+      issues.push_back(make_issue(Code::TouPeriodUnknown, a.path + "/period",
+                                  "电价 " + req.tariff + " 没有时段 " + std::string(tou_period_code(a.period)) + "，无法按电量退补",
+                                  "Tariff " + req.tariff + " has no period " + std::string(tou_period_code(a.period)) +
+                                      " to price this kWh adjustment in (give period)"));
+    }
+  }
+  if (has_errors(issues)) return issues;
   price_adjustments(req, bill);
 
   for (const BillLine& l : bill.lines) {

@@ -88,13 +88,22 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   const DemandInput demand = req.demand.value_or(DemandInput{});
   const Power capacity = *req.capacity_kva;
 
-  // 260 kWh/kVA load-factor discount (发改价格〔2023〕526号): the month's kWh per kVA.
+  // 260 kWh/kVA load-factor discount (发改价格〔2023〕526号): kWh per kVA per
+  // month. A bill of one whole month compares its kWh with 260 × kVA; a bill
+  // covering more or less than a month scales the bar by the months covered.
   bool discounted = false;
   if (rules.discount_kwh_per_kva && !capacity.is_zero() &&
       (demand.basis != DemandBasis::Capacity || rules.discount_applies_to_capacity)) {
-    const __int128 lhs = static_cast<__int128>(bill.energy_kwh.units()) * Power::one_units;
-    const __int128 rhs = static_cast<__int128>(rules.discount_kwh_per_kva->units()) * capacity.units();
-    discounted = lhs >= rhs;
+    Ratio months;
+    for (Date d = req.period.start; d <= req.period.end;) {
+      const int dim = days_in_month(d.year(), d.month());
+      const Date stop = std::min(*Date::from_ymd(d.year(), d.month(), dim), req.period.end);
+      months += Ratio::from_units(static_cast<int64_t>(
+          round_div(static_cast<__int128>(Ratio::one_units) * (stop.days() - d.days() + 1), dim, Rounding::HalfUp)));
+      d = stop.plus_days(1);
+    }
+    const Energy per_month = multiply<Energy::scale>(*rules.discount_kwh_per_kva, capacity, Rounding::HalfUp);
+    discounted = bill.energy_kwh >= multiply<Energy::scale>(per_month, months, Rounding::HalfUp);
   }
   auto price_for = [&](Price p) {
     return discounted ? multiply<Price::scale>(p, rules.discount_factor, Rounding::HalfUp) : p;
@@ -133,7 +142,7 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
       Power contract = *demand.contract_kw;
       if (contract < floor) {
         bill.warnings.push_back(make_issue(
-            Code::DemandDataMissing, "/demand/contract_kw",
+            Code::DemandFloorApplied, "/demand/contract_kw",
             "合同最大需量 " + contract.str() + " kW 低于容量的 " + rules.floor_ratio.str() + " 倍，按 " + floor.str() + " kW 计",
             "Contract demand " + contract.str() + " kW is below " + rules.floor_ratio.str() + " of capacity; billed at " + floor.str() + " kW",
             Severity::Warning));
@@ -166,7 +175,31 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   }
 
   // 暂停/减容: sealed kVA pay no basic charge from the sealing day (inclusive).
-  for (const Suspension& s : demand.suspensions) {
+  // Never more kVA sealed on a day than the customer has.
+  for (Date d = period.start; d <= period.end; d = d.plus_days(1)) {
+    Power sealed;
+    for (const Suspension& s : demand.suspensions)
+      if (s.period.contains(d)) sealed += s.kva;
+    if (sealed > capacity) {
+      issues.push_back(make_issue(Code::UsageConflict, "/demand/suspensions",
+                                  d.iso() + " 暂停/减容容量合计 " + sealed.str() + " kVA 超过用电容量 " + capacity.str() + " kVA",
+                                  "On " + d.iso() + " suspensions seal " + sealed.str() + " kVA, more than the " +
+                                      capacity.str() + " kVA capacity"));
+      return false;
+    }
+  }
+  for (size_t i = 0; i < demand.suspensions.size(); ++i) {
+    const Suspension& s = demand.suspensions[i];
+    if (s.period.days() < rules.min_suspension_days) {
+      // 《供电营业规则》: a suspension shorter than the minimum earns no exemption.
+      bill.warnings.push_back(make_issue(
+          Code::UsageConflict, "/demand/suspensions/" + std::to_string(i),
+          "暂停 " + std::to_string(s.period.days()) + " 天，少于 " + std::to_string(rules.min_suspension_days) + " 天，不减免基本电费",
+          "A suspension of " + std::to_string(s.period.days()) + " days is shorter than " +
+              std::to_string(rules.min_suspension_days) + " days and earns no basic-charge exemption",
+          Severity::Warning));
+      continue;
+    }
     auto overlap = intersect(s.period, period);
     if (!overlap) continue;
     // A whole sealed month is a whole month off; part of a month is days / 30.

@@ -71,6 +71,13 @@ bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill&
   // PF over all the energy the main meter(s) measured, losses included.
   Energy kwh;
   for (const BillBlock& b : bill.blocks) kwh += b.usage.total();
+  if (kwh.is_zero()) {
+    bill.warnings.push_back(make_issue(Code::PowerFactorDataMissing, "/usage",
+                                       "无有功电量，功率因数无法计算，本期不做功率因数调整",
+                                       "No active energy, so no power factor can be computed; no adjustment this period",
+                                       Severity::Warning));
+    return true;
+  }
   const int pf = power_factor_hundredths(kwh, *main.kvarh);
   bill.power_factor = pf;
 

@@ -9,6 +9,9 @@
 namespace powerdesk::billing {
 namespace {
 
+// The same bound as usage.kwh in a request (10 TWh).
+const Energy kMaxMeteredKwh = Energy::from_int(10'000'000'000);
+
 std::optional<Energy> register_energy(const Meter& m, const RegisterReading& r,
                                       const std::string& path, Issues& issues) {
   Energy advance = r.end - r.start;
@@ -23,6 +26,14 @@ std::optional<Energy> register_energy(const Meter& m, const RegisterReading& r,
     }
     // The register passed 10^digits and started again from zero.
     advance += Energy::from_int(pow10_i64(m.digits));
+  }
+  // Advance × multiplier is bounded before it is formed, so it cannot wrap.
+  const __int128 units = static_cast<__int128>(advance.units()) * m.multiplier.units() / Multiplier::one_units;
+  if (units > kMaxMeteredKwh.units()) {
+    issues.push_back(make_issue(Code::NumberOutOfRange, path,
+                                "示数差 × 倍率超过 " + kMaxMeteredKwh.str() + "，请核对示数与倍率",
+                                "Reading advance × multiplier exceeds " + kMaxMeteredKwh.str() + "; check the readings and multiplier"));
+    return std::nullopt;
   }
   return multiply<Energy::scale>(advance, m.multiplier, Rounding::HalfUp);
 }
@@ -43,6 +54,11 @@ std::optional<Usage> meter_usage(const Meter& m, Issues& issues) {
                                 "The meter has no active-energy registers"));
     return std::nullopt;
   }
+  if (u.total() + m.loss_kwh > kMaxMeteredKwh) {
+    issues.push_back(make_issue(Code::NumberOutOfRange, m.path, "电能表电量超过 " + kMaxMeteredKwh.str() + " kWh",
+                                "The meter's energy exceeds " + kMaxMeteredKwh.str() + " kWh"));
+    return std::nullopt;
+  }
   // 高供低计: losses are spread over the periods in proportion to their kWh.
   if (!m.loss_kwh.is_zero()) {
     std::vector<int64_t> cols;
@@ -55,7 +71,7 @@ std::optional<Usage> meter_usage(const Meter& m, Issues& issues) {
       for (size_t p = 0; p < cols.size(); ++p) u.kwh[p] += Energy::from_units(cells[0][p]);
     }
   }
-  if (m.reactive || m.reactive_export) {
+  if (m.reactive || m.reactive_export || !m.loss_kvarh.is_zero()) {
     Energy q;
     if (m.reactive) {
       auto e = register_energy(m, *m.reactive, m.path + "/reactive", issues);
@@ -123,6 +139,7 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
   if (!main_tariff) return false;
   Usage main;
   std::vector<BillBlock> subs;
+  bool some_main_without_reactive = false;
   if (req.usage) {
     main = *req.usage;
   } else {
@@ -130,6 +147,7 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
       auto u = meter_usage(m, issues);
       if (!u) return false;
       if (!m.is_sub) {
+        some_main_without_reactive = some_main_without_reactive || !u->kvarh;
         add_usage(main, *u);
         continue;
       }
@@ -138,21 +156,39 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
       subs.push_back(BillBlock{t, "sub:" + m.id, *u});
     }
   }
-  // 套减: the sub-meters' energy was measured by the main meter too.
-  for (const BillBlock& s : subs) {
-    for (size_t p = 0; p < main.kwh.size(); ++p) {
-      main.kwh[p] -= s.usage.kwh[p];
-      if (main.kwh[p].is_negative()) {
-        issues.push_back(make_issue(Code::SplitExceedsUsage, "/meters",
-                                    "分表 " + s.source.substr(4) + " 的电量大于总表电量",
-                                    "Sub-meter " + s.source.substr(4) + " recorded more than the main meter"));
-        return false;
-      }
-    }
-  }
-  // 定比 / 定量: shares of what is left, split across periods in proportion.
-  std::vector<BillBlock> shares;
+  // A power factor from some main meters' reactive energy would be wrong:
+  // the adjustment then asks for kvarh as if none were given.
+  if (some_main_without_reactive) main.kvarh.reset();
   const int64_t unit = pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
+  // 套减: the sub-meters' energy was measured by the main meter too. Period by
+  // period when the main meter has it; a sub-meter whose periods the main
+  // meter does not split the same way (a flat 照明 sub-meter behind a TOU main
+  // meter) is taken from the main meter in proportion.
+  for (const BillBlock& sub : subs) {
+    const std::string id = sub.source.substr(4);
+    if (sub.usage.total() > main.total()) {
+      issues.push_back(make_issue(Code::SplitExceedsUsage, "/meters",
+                                  "分表 " + id + " 的电量 " + sub.usage.total().str() + " kWh 大于总表电量 " + main.total().str() + " kWh",
+                                  "Sub-meter " + id + " recorded " + sub.usage.total().str() + " kWh, more than the main meter's " +
+                                      main.total().str() + " kWh"));
+      return false;
+    }
+    bool per_period = true;
+    for (size_t p = 0; p < main.kwh.size(); ++p) per_period = per_period && sub.usage.kwh[p] <= main.kwh[p];
+    if (per_period) {
+      for (size_t p = 0; p < main.kwh.size(); ++p) main.kwh[p] -= sub.usage.kwh[p];
+      continue;
+    }
+    std::vector<int64_t> cols;
+    for (const Energy& e : main.kwh) cols.push_back(e.units());
+    const int64_t taken = sub.usage.total().units();
+    auto cells = split_proportionally({taken, main.total().units() - taken}, cols, 1);
+    for (size_t p = 0; p < cols.size(); ++p) main.kwh[p] = Energy::from_units(cells[1][p]);
+  }
+  // 定比 / 定量: shares of the energy after 套减 (so their order does not
+  // matter), each split across the periods in proportion.
+  std::vector<BillBlock> shares;
+  const Energy base = main.total();
   for (size_t i = 0; i < req.splits.size(); ++i) {
     const Split& s = req.splits[i];
     const Tariff* t = block_tariff(pack, s.tariff, s.path + "/tariff", issues);
@@ -160,12 +196,13 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
     const Energy left = main.total();
     Energy want = s.kwh ? *s.kwh
                         : Energy::from_units(static_cast<int64_t>(round_div(
-                              static_cast<__int128>(left.units()) * s.ratio->units(),
+                              static_cast<__int128>(base.units()) * s.ratio->units(),
                               static_cast<__int128>(Ratio::one_units) * unit, Rounding::HalfUp)) * unit);
     if (want > left) {
       issues.push_back(make_issue(Code::SplitExceedsUsage, s.path,
-                                  "定量/定比电量 " + want.str() + " kWh 超过可分电量 " + left.str() + " kWh",
-                                  "Split of " + want.str() + " kWh exceeds the " + left.str() + " kWh available"));
+                                  "定量/定比电量合计超过可分电量：本项 " + want.str() + " kWh，剩余 " + left.str() + " kWh",
+                                  "Splits add up to more than the energy: this one is " + want.str() + " kWh, " +
+                                      left.str() + " kWh are left"));
       return false;
     }
     std::vector<int64_t> cols;

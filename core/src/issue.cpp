@@ -42,6 +42,8 @@ std::string_view code_name(Code c) {
     case Code::PackDuplicate: return "PD_PACK_DUPLICATE";
     case Code::FileUnreadable: return "PD_FILE_UNREADABLE";
     case Code::Internal: return "PD_INTERNAL";
+    case Code::DemandFloorApplied: return "PD_DEMAND_FLOOR_APPLIED";
+    case Code::DuplicateKey: return "PD_DUPLICATE_KEY";
   }
   return "PD_INTERNAL";
 }

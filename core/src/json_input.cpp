@@ -25,8 +25,15 @@ class ExactSax {
   bool binary(Json::binary_t& v) { return scalar() && dom_.binary(v); }
   bool start_object(std::size_t n) { return open(false) && dom_.start_object(n); }
   bool key(std::string& k) {
-    frames_.back().key = k;
-    frames_.back().key_pending = true;
+    Frame& f = frames_.back();
+    f.key = k;
+    f.key_pending = true;
+    // A repeated key would silently override the first value.
+    if (std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end()) {
+      duplicate_ = true;
+      return false;
+    }
+    f.keys.push_back(k);
     return dom_.key(k);
   }
   bool end_object() { close(); return dom_.end_object(); }
@@ -39,6 +46,7 @@ class ExactSax {
   }
 
   bool too_deep() const { return too_deep_; }
+  bool duplicate() const { return duplicate_; }
   std::size_t error_position() const { return error_position_; }
   int error_id() const { return error_id_; }
 
@@ -63,6 +71,7 @@ class ExactSax {
     size_t next = 0;           // arrays: index of the next element
     std::string key;           // objects: the last key read
     bool key_pending = false;  // objects: that key's value is not complete yet
+    std::vector<std::string> keys;  // objects: every key so far
   };
 
   // A value has been read completely in the innermost container.
@@ -80,7 +89,7 @@ class ExactSax {
       too_deep_ = true;
       return false;
     }
-    frames_.push_back(Frame{array, 0, {}, false});
+    frames_.push_back(Frame{array, 0, {}, false, {}});
     return true;
   }
   void close() {
@@ -91,6 +100,7 @@ class ExactSax {
   Dom dom_;
   std::vector<Frame> frames_;
   bool too_deep_ = false;
+  bool duplicate_ = false;
   std::size_t error_position_ = 0;
   int error_id_ = 0;
 };
@@ -108,6 +118,9 @@ Result<Json> parse_json_exact(std::string_view text) {
     return make_issue(Code::JsonMalformed, where,
                       "JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",
                       "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  }
+  if (sax.duplicate()) {
+    return make_issue(Code::DuplicateKey, where, "字段 " + where + " 重复出现", "Field " + where + " appears twice");
   }
   if (sax.error_id() == 406) {  // nlohmann: number overflow (e.g. 1e400)
     return make_issue(Code::NumberOutOfRange, where, "数值超出可表示范围", "Number is out of any representable range");

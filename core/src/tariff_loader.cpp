@@ -205,7 +205,8 @@ std::optional<BasicChargeRules> basic_charge(FieldReader& r, const Json& node,
   const std::string p = pointer_join(path, "basic_charge");
   r.reject_unknown(*b, p, {"capacity_price", "demand_price", "overrun_threshold",
                            "overrun_multiplier", "overrun_formula", "floor_ratio",
-                           "floor_applies_to_actual", "load_factor_discount", "citation"});
+                           "floor_applies_to_actual", "load_factor_discount", "min_suspension_days",
+                           "citation"});
   BasicChargeRules rules;
   auto cap = price(r, *b, "capacity_price", p, true);
   auto dem = price(r, *b, "demand_price", p, true);
@@ -226,6 +227,8 @@ std::optional<BasicChargeRules> basic_charge(FieldReader& r, const Json& node,
   else invalid(r, pointer_join(p, "overrun_formula"), "应为 threshold_base 或 contract_base",
                "must be threshold_base or contract_base");
   rules.floor_applies_to_actual = r.boolean(*b, "floor_applies_to_actual", p, false).value_or(true);
+  rules.min_suspension_days =
+      static_cast<int>(r.integer(*b, "min_suspension_days", p, false, 1, 366).value_or(15));
   if (const Json* d = r.object(*b, "load_factor_discount", p, false)) {
     const std::string dp = pointer_join(p, "load_factor_discount");
     r.reject_unknown(*d, dp, {"kwh_per_kva", "factor", "applies_to_capacity"});

@@ -69,7 +69,9 @@ export type IssueCode =
   | 'PD_PACK_OVERLAP'
   | 'PD_PACK_DUPLICATE'
   | 'PD_FILE_UNREADABLE'
-  | 'PD_INTERNAL';
+  | 'PD_INTERNAL'
+  | 'PD_DEMAND_FLOOR_APPLIED'
+  | 'PD_DUPLICATE_KEY';
 
 /** How serious an issue is: `error` refuses the request, the others are advice. */
 export type Severity = 'error' | 'warning' | 'info';

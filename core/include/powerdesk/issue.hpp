@@ -46,6 +46,8 @@ enum class Code {
   PackDuplicate,
   FileUnreadable,
   Internal,
+  DemandFloorApplied,
+  DuplicateKey,
 };
 
 std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"

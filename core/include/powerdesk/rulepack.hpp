@@ -96,6 +96,7 @@ struct BasicChargeRules {
   std::optional<Energy> discount_kwh_per_kva;  // 260
   Ratio discount_factor;                       // 0.9
   bool discount_applies_to_capacity = false;
+  int min_suspension_days = 15;  // 暂停 shorter than this earns no exemption
   Citation citation;
 };
 
