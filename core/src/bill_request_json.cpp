@@ -106,7 +106,9 @@ void meters(FieldReader& r, const Json& root, BillRequest& req) {
                                                     Multiplier::from_int(1'000'000))
                            .value_or(Multiplier::from_int(1));
     meter.digits = static_cast<int>(r.integer(m, "digits", p, false, 1, 12).value_or(0));
-    if (const Json* regs = r.object(m, "registers", p, true)) {
+    // A separate reactive meter (无功表) has no active registers.
+    const bool reactive_only = !m.contains("registers") && (m.contains("reactive") || m.contains("reactive_export"));
+    if (const Json* regs = r.object(m, "registers", p, !reactive_only)) {
       const std::string rp = pointer_join(p, "registers");
       for (auto it = regs->begin(); it != regs->end(); ++it) {
         auto per = tou_period_from_code(it.key());

@@ -49,9 +49,9 @@ std::optional<Usage> meter_usage(const Meter& m, Issues& issues) {
     u.kwh[static_cast<int>(p)] = *e;
     any = true;
   }
-  if (!any) {
-    issues.push_back(make_issue(Code::UsageMissing, m.path + "/registers", "电能表没有有功示数",
-                                "The meter has no active-energy registers"));
+  if (!any && !m.reactive && !m.reactive_export) {
+    issues.push_back(make_issue(Code::UsageMissing, m.path + "/registers", "电能表没有示数",
+                                "The meter has no registers"));
     return std::nullopt;
   }
   if (u.total() + m.loss_kwh > kMaxMeteredKwh) {
@@ -140,6 +140,7 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
   Usage main;
   std::vector<BillBlock> subs;
   bool some_main_without_reactive = false;
+  bool reactive_meter = false;  // a separate 无功表 accounts for the reactive energy
   if (req.usage) {
     main = *req.usage;
   } else {
@@ -147,6 +148,8 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
       auto u = meter_usage(m, issues);
       if (!u) return false;
       if (!m.is_sub) {
+        const bool has_active = std::any_of(m.registers.begin(), m.registers.end(), [](const auto& r) { return r.has_value(); });
+        reactive_meter = reactive_meter || !has_active;
         some_main_without_reactive = some_main_without_reactive || !u->kvarh;
         add_usage(main, *u);
         continue;
@@ -158,7 +161,7 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
   }
   // A power factor from some main meters' reactive energy would be wrong:
   // the adjustment then asks for kvarh as if none were given.
-  if (some_main_without_reactive) main.kvarh.reset();
+  if (some_main_without_reactive && !reactive_meter) main.kvarh.reset();
   const int64_t unit = pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
   // 套减: the sub-meters' energy was measured by the main meter too. Period by
   // period when the main meter has it; a sub-meter whose periods the main

@@ -169,3 +169,22 @@ TEST(EdgeCases, FloorWarningHasItsOwnCode) {
 
 }  // namespace
 }  // namespace powerdesk
+
+namespace powerdesk {
+namespace {
+
+// A separate reactive meter (无功表) contributes kvarh only. P = 120 000,
+// Q = 72 000 → PF 0.86 (facts §4.2 example 2) at standard 0.90 → +2.0 % of
+// 120 000 × 0.60 = 72 000.00 → 1 440.00.
+TEST(EdgeCases, SeparateReactiveMeter) {
+  Bill b = bill_of(std::string(R"({"region":"zj-test","tariff":"commercial_single","capacity_kva":"200","period":)") +
+                   kMarch + R"(,"power_factor":{"standard":"0.90"},"meters":[
+      {"id":"P","registers":{"flat":{"start":"0","end":"120000"}}},
+      {"id":"Q","reactive":{"start":"1000","end":"73000"}}]})");
+  EXPECT_EQ(*b.power_factor, 86);
+  EXPECT_EQ(b.lines.back().code, LineCode::PowerFactor);
+  EXPECT_EQ(b.lines.back().amount.str(2), "1440.00");
+}
+
+}  // namespace
+}  // namespace powerdesk

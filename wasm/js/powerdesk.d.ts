@@ -181,8 +181,11 @@ export interface Meter {
   multiplier?: Decimal;
   /** Register digits, 1–12: a reading below its start rolls over. */
   digits?: number;
-  /** Active-energy registers per TOU period (`flat` for a single register). */
-  registers: Partial<Record<TouPeriod, RegisterReading>>;
+  /**
+   * Active-energy registers per TOU period (`flat` for a single register).
+   * Left out only on a separate reactive meter (无功表) that gives `reactive`.
+   */
+  registers?: Partial<Record<TouPeriod, RegisterReading>>;
   /** Reactive (kvarh) register. */
   reactive?: RegisterReading;
   /** Reactive export register. */
