@@ -53,20 +53,15 @@ struct MonthPiece {
 
 std::vector<MonthPiece> month_pieces(const Period& part, const Period& bill_period) {
   std::vector<MonthPiece> out;
-  Date d = part.start;
-  while (d <= part.end) {
-    const int dim = days_in_month(d.year(), d.month());
-    const Period month{*Date::from_ymd(d.year(), d.month(), 1), *Date::from_ymd(d.year(), d.month(), dim)};
-    const Period in_part = *intersect(month, part);
-    const bool bill_has_whole_month = intersect(month, bill_period)->days() == dim;
+  for_each_month(part, [&](const Period& month, const Period& in_part) {
+    const bool bill_has_whole_month = intersect(month, bill_period)->days() == month.days();
     MonthPiece piece;
-    if (in_part.days() != dim) {
+    if (in_part.days() != month.days()) {
       piece.days = in_part.days();
-      piece.day_base = bill_has_whole_month ? dim : 30;
+      piece.day_base = bill_has_whole_month ? month.days() : 30;
     }
     out.push_back(piece);
-    d = month.end.plus_days(1);
-  }
+  });
   return out;
 }
 
@@ -95,13 +90,10 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   if (rules.discount_kwh_per_kva && !capacity.is_zero() &&
       (demand.basis != DemandBasis::Capacity || rules.discount_applies_to_capacity)) {
     Ratio months;
-    for (Date d = req.period.start; d <= req.period.end;) {
-      const int dim = days_in_month(d.year(), d.month());
-      const Date stop = std::min(*Date::from_ymd(d.year(), d.month(), dim), req.period.end);
+    for_each_month(req.period, [&](const Period& month, const Period& days) {
       months += Ratio::from_units(static_cast<int64_t>(
-          round_div(static_cast<__int128>(Ratio::one_units) * (stop.days() - d.days() + 1), dim, Rounding::HalfUp)));
-      d = stop.plus_days(1);
-    }
+          round_div(static_cast<__int128>(Ratio::one_units) * days.days(), month.days(), Rounding::HalfUp)));
+    });
     const Energy per_month = multiply<Energy::scale>(*rules.discount_kwh_per_kva, capacity, Rounding::HalfUp);
     discounted = bill.energy_kwh >= multiply<Energy::scale>(per_month, months, Rounding::HalfUp);
   }

@@ -33,15 +33,10 @@ const std::vector<Energy>& month_bases(const ResidentialTiers& tiers, int month)
 template <typename F>
 Energy prorate_by_month(const Period& period, F per_month) {
   int64_t units = 0;
-  Date d = period.start;
-  while (d <= period.end) {
-    const int dim = days_in_month(d.year(), d.month());
-    const Date month_end = *Date::from_ymd(d.year(), d.month(), dim);
-    const Date stop = std::min(month_end, period.end);
-    const int overlap = stop.days() - d.days() + 1;
-    units += static_cast<int64_t>(round_div(static_cast<__int128>(per_month(d.month()).units()) * overlap, dim, Rounding::HalfUp));
-    d = stop.plus_days(1);
-  }
+  for_each_month(period, [&](const Period& month, const Period& days) {
+    units += static_cast<int64_t>(round_div(static_cast<__int128>(per_month(month.start.month()).units()) * days.days(),
+                                            month.days(), Rounding::HalfUp));
+  });
   return Energy::from_units(units);
 }
 

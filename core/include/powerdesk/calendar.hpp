@@ -47,6 +47,20 @@ struct Period {
 
 std::optional<Period> intersect(const Period& a, const Period& b);
 
+// Calls f(month, days) for each calendar month the period touches, in order:
+// `month` is the whole calendar month, `days` the part of the period in it.
+// (Proration by days, monthly bases and basic-charge months all walk this way.)
+template <typename F>
+void for_each_month(const Period& period, F f) {
+  for (Date d = period.start; d <= period.end;) {
+    const int dim = days_in_month(d.year(), d.month());
+    const Period month{*Date::from_ymd(d.year(), d.month(), 1), *Date::from_ymd(d.year(), d.month(), dim)};
+    const Date stop = month.end < period.end ? month.end : period.end;
+    f(month, Period{d, stop});
+    d = stop.plus_days(1);
+  }
+}
+
 // Working days: Monday–Friday, except listed holidays, plus listed make-up
 // working days (调休上班) that fall on weekends.
 class WorkCalendar {
