@@ -45,10 +45,10 @@ std::string proration_en(const BillLine& l) {
 }
 
 // "54 kWh × 0.618 元/kWh = 33.37 元"
-Json arithmetic(const BillLine& l) {
+Bilingual arithmetic(const BillLine& l) {
   const std::string q = l.quantity.str() + " " + std::string(unit_code(l.unit));
-  return bilingual(q + " × " + l.unit_price.str() + " " + unit_price_zh(l.unit) + proration_zh(l) + " = " + l.amount.str(2) + " 元",
-                   q + " × " + l.unit_price.str() + " " + unit_price_en(l.unit) + proration_en(l) + " = " + l.amount.str(2) + " CNY");
+  return Bilingual{q + " × " + l.unit_price.str() + " " + unit_price_zh(l.unit) + proration_zh(l) + " = " + l.amount.str(2) + " 元",
+                   q + " × " + l.unit_price.str() + " " + unit_price_en(l.unit) + proration_en(l) + " = " + l.amount.str(2) + " CNY"};
 }
 
 struct Described {
@@ -66,7 +66,7 @@ Described describe(const BillLine& l, const Bill& bill, const BillRequest& req) 
   const bool tou = tariff.periods().size() > 1;
   const std::string per_zh = tou ? "（" + per_label.zh + "）" : "";
   const std::string per_en = tou ? " (" + per_label.en + ")" : "";
-  const Json calc = arithmetic(l);
+  const Bilingual calc = arithmetic(l);
   Described d;
   switch (l.code) {
     case LineCode::TierEnergy: {
@@ -75,8 +75,8 @@ Described describe(const BillLine& l, const Bill& bill, const BillRequest& req) 
       const auto& tiers = std::get<ResidentialTariff>(tariff.rules).tiers;
       const std::string basis_zh = tiers.basis == TierBasis::Annual ? "年度阶梯" : "月度阶梯";
       const std::string basis_en = tiers.basis == TierBasis::Annual ? "annual tiers" : "monthly tiers";
-      d.explanation = bilingual(calc["zh"].get<std::string>() + "；按" + basis_zh + "累计用电量落入" + tier_zh(l.tier) + "，执行" + tariff.label.zh,
-                                calc["en"].get<std::string>() + "; cumulative use on " + basis_en + " falls in " + tier_en(l.tier) + " of " + tariff.label.en);
+      d.explanation = bilingual(calc.zh + "；按" + basis_zh + "累计用电量落入" + tier_zh(l.tier) + "，执行" + tariff.label.zh,
+                                calc.en + "; cumulative use on " + basis_en + " falls in " + tier_en(l.tier) + " of " + tariff.label.en);
       d.rule = citation_json(tariff.citation);
       break;
     }
@@ -90,14 +90,14 @@ Described describe(const BillLine& l, const Bill& bill, const BillRequest& req) 
     case LineCode::SharedMeterEnergy:
       d.code = "energy.shared_meter";
       d.label = bilingual("合表电价电费", "Shared-meter (合表) energy");
-      d.explanation = bilingual(calc["zh"].get<std::string>() + "；" + (req.residential.shared_meter ? "合表用户不执行阶梯电价" : "一户多人口用户选择执行合表电价"),
-                                calc["en"].get<std::string>() + "; " + (req.residential.shared_meter ? "shared-meter customers are not tiered" : "large household elected the shared-meter price"));
+      d.explanation = bilingual(calc.zh + "；" + (req.residential.shared_meter ? "合表用户不执行阶梯电价" : "一户多人口用户选择执行合表电价"),
+                                calc.en + "; " + (req.residential.shared_meter ? "shared-meter customers are not tiered" : "large household elected the shared-meter price"));
       d.rule = citation_json(tariff.citation);
       break;
     case LineCode::ComponentEnergy:
       d.code = l.component->code + "." + per;
       d.label = bilingual(l.component->label.zh + per_zh, l.component->label.en + per_en);
-      d.explanation = bilingual(calc["zh"].get<std::string>() + "；" + tariff.label.zh, calc["en"].get<std::string>() + "; " + tariff.label.en);
+      d.explanation = bilingual(calc.zh + "；" + tariff.label.zh, calc.en + "; " + tariff.label.en);
       d.rule = citation_json(l.component->citation);
       break;
     case LineCode::BasicCapacity:
@@ -120,7 +120,7 @@ Described describe(const BillLine& l, const Bill& bill, const BillRequest& req) 
         note_zh += "；非整月按天折算";
         note_en += "; part month prorated by days";
       }
-      d.explanation = bilingual(calc["zh"].get<std::string>() + note_zh, calc["en"].get<std::string>() + note_en);
+      d.explanation = bilingual(calc.zh + note_zh, calc.en + note_en);
       d.rule = citation_json(basic.citation);
       break;
     }
@@ -143,7 +143,7 @@ Described describe(const BillLine& l, const Bill& bill, const BillRequest& req) 
       if (l.code == LineCode::AdjustmentAmount) {
         d.explanation = bilingual("退补金额 " + l.amount.str(2) + " 元：" + a.reason, "Adjustment of " + l.amount.str(2) + " CNY: " + a.reason);
       } else {
-        d.explanation = bilingual(calc["zh"].get<std::string>() + "：" + a.reason, calc["en"].get<std::string>() + ": " + a.reason);
+        d.explanation = bilingual(calc.zh + "：" + a.reason, calc.en + ": " + a.reason);
       }
       d.rule = Json{{"document", a.reason}, {"date", ""}};
       break;
