@@ -168,7 +168,7 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
 
   // 暂停/减容: sealed kVA pay no basic charge from the sealing day (inclusive).
   // Never more kVA sealed on a day than the customer has.
-  for (Date d = period.start; d <= period.end; d = d.plus_days(1)) {
+  for (Date d = period.start; !demand.suspensions.empty() && d <= period.end; d = d.plus_days(1)) {
     Power sealed;
     for (const Suspension& s : demand.suspensions)
       if (s.period.contains(d)) sealed += s.kva;
