@@ -44,6 +44,9 @@ std::string_view code_name(Code c) {
     case Code::Internal: return "PD_INTERNAL";
     case Code::DemandFloorApplied: return "PD_DEMAND_FLOOR_APPLIED";
     case Code::DuplicateKey: return "PD_DUPLICATE_KEY";
+    case Code::BusinessUnknown: return "PD_BUSINESS_UNKNOWN";
+    case Code::StepOrder: return "PD_STEP_ORDER";
+    case Code::RuleMissing: return "PD_RULE_MISSING";
   }
   return "PD_INTERNAL";
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pack_reader.hpp"
+#include "powerdesk/eligibility.hpp"
 
 namespace powerdesk {
 namespace pr = pack_reader;
@@ -258,7 +259,8 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   }
   r.reject_unknown(root, "", {"$schema", "id", "region", "region_name", "version", "effective",
                               "assumptions", "rounding", "tou_schedules", "tariffs",
-                              "power_factor", "late_payment", "calendar", "power_factor_tables"});
+                              "power_factor", "late_payment", "calendar", "power_factor_tables",
+                              "parameters", "decision_tables", "businesses", "star_services"});
   auto pack = std::make_shared<RulePack>();
   pack->file = file;
   pack->content_hash = fnv1a_hex(text);
@@ -312,6 +314,13 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   late_payment(r, root, *pack);
   calendar(r, root, *pack);
   pf_tables(r, root, *pack);
+  if (const Json* params = r.object(root, "parameters", "", false))
+    pack->parameters = decision::read_parameters(r, *params, "/parameters");
+  if (const Json* tables = r.object(root, "decision_tables", "", false))
+    pack->decision_tables = decision::read_tables(r, *tables, "/decision_tables", pack->parameters);
+  check_table_contracts(r, pack->decision_tables, "/decision_tables");
+  pr::businesses(r, root, *pack);
+  pr::star_services(r, root, *pack);
   const bool national = pack->region == "national";
   if (!national && pack->tariffs.empty() && !has_errors(issues)) {
     pr::invalid(r, "/tariffs", "地区规则包至少需要一个电价", "a regional pack needs at least one tariff");

@@ -26,4 +26,9 @@ std::optional<TouPeriod> period(FieldReader& r, const std::string& code, const s
 std::optional<Tariff> tariff(FieldReader& r, const Json& node, const std::string& code,
                              const std::string& path, const RulePack& pack);
 
+// The business catalogue section ("businesses"): types, process steps, limits.
+void businesses(FieldReader& r, const Json& root, RulePack& pack);
+// The star-tier services section ("star_services"): numbers, names, descriptions.
+void star_services(FieldReader& r, const Json& root, RulePack& pack);
+
 }  // namespace powerdesk::pack_reader

@@ -93,6 +93,18 @@ bool PackRegistry::knows_region(const std::string& region) const {
   return by_region_.count(region) > 0;
 }
 
+const decision::Table* PackRegistry::table(const std::string& region, Date day,
+                                           const std::string& name, const RulePack** from) const {
+  for (const RulePack* p : {find(region, day), national(day)}) {
+    if (!p) continue;
+    auto it = p->decision_tables.find(name);
+    if (it == p->decision_tables.end()) continue;
+    if (from) *from = p;
+    return &it->second;
+  }
+  return nullptr;
+}
+
 std::vector<const RulePack*> PackRegistry::all() const {
   std::vector<const RulePack*> out;
   for (const auto& [region, list] : by_region_)

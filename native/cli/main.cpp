@@ -1,6 +1,9 @@
 // powerdesk: the command-line shell over the core facade.
 //   powerdesk bill [FILE|-]        request JSON in, bill JSON out
 //   powerdesk late-fee [FILE|-]    违约金 for overdue arrears
+//   powerdesk tier [FILE|-]        star tier (星级客户) and the services owed
+//   powerdesk eligibility [FILE|-] may this business request be accepted, and why
+//   powerdesk process [FILE|-]     a business's process steps and due dates
 //   powerdesk rules check [DIR]    validate rule packs
 //   powerdesk rules list           list the packs in use
 // Exit status: 0 success, 2 bad input (error JSON on stdout, one line on
@@ -97,6 +100,24 @@ int main(int argc, char** argv) {
   auto* fee = app.add_subcommand("late-fee", "Compute the late-payment penalty (违约金) on arrears");
   fee->add_option("file", fee_file, "Request file, or - for standard input")->capture_default_str();
 
+  // Business-rule operations: request JSON in, decision with its trace out.
+  struct Operation {
+    const char* name;
+    const char* help;
+    Response (Engine::*run)(std::string_view) const;
+    std::string file = "-";
+    CLI::App* cmd = nullptr;
+  };
+  Operation ops[] = {
+      {"tier", "Classify a customer's star tier (星级客户) and list the services owed", &Engine::star_tier},
+      {"eligibility", "Decide whether a business request (暂停, 减容, 新装 …) can be accepted", &Engine::eligibility},
+      {"process", "List a business's process steps with time limits and due dates", &Engine::process},
+  };
+  for (auto& op : ops) {
+    op.cmd = app.add_subcommand(op.name, op.help);
+    op.cmd->add_option("file", op.file, "Request file, or - for standard input")->capture_default_str();
+  }
+
   auto* rules_cmd = app.add_subcommand("rules", "Inspect rule packs");
   rules_cmd->require_subcommand(1);
   rules_cmd->fallthrough();
@@ -114,6 +135,8 @@ int main(int argc, char** argv) {
   try {
     if (*bill) return run_operation(bill_file, rules, compact, &Engine::bill);
     if (*fee) return run_operation(fee_file, rules, compact, &Engine::late_fee);
+    for (const auto& op : ops)
+      if (*op.cmd) return run_operation(op.file, rules, compact, op.run);
     if (*check) {
       Engine engine;
       const std::string dir = check_dir.empty() ? rules : check_dir;

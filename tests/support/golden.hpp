@@ -12,6 +12,15 @@
 
 namespace powerdesk::testing {
 
+// Billing cases run on the frozen test packs; business-rule cases (tier,
+// eligibility, process) run on the real packs in rules/, since those tables
+// are what they prove.
+inline const char* const kGoldenOperations[] = {"bill", "late-fee", "tier", "eligibility", "process"};
+
+inline bool uses_real_rules(const std::string& operation) {
+  return operation == "tier" || operation == "eligibility" || operation == "process";
+}
+
 struct GoldenCase {
   std::string name;       // e.g. bill/res-zj-tou-facts-example-a
   std::string operation;  // bill, late-fee
@@ -19,11 +28,14 @@ struct GoldenCase {
   std::string expected;   // canonical response, without the trailing newline
 };
 
+inline void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
+
 inline std::vector<GoldenCase> golden_cases() {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(POWERDESK_SOURCE_DIR) / "tests" / "golden";
   std::vector<GoldenCase> out;
-  for (const auto& op : {"bill", "late-fee"}) {
+  for (const auto& op : kGoldenOperations) {
+    if (!fs::exists(root / op)) continue;
     for (const auto& entry : fs::directory_iterator(root / op)) {
       const std::string file = entry.path().filename().string();
       const std::string suffix = ".request.json";
@@ -45,8 +57,29 @@ inline Engine golden_engine() {
   return e;
 }
 
-inline std::string run_golden(const Engine& e, const GoldenCase& c) {
-  return c.operation == "bill" ? e.bill(c.request).json : e.late_fee(c.request).json;
+// An engine with every pack in rules/, as `powerdesk --rules rules` has.
+inline Engine real_rules_engine() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(POWERDESK_SOURCE_DIR) / "rules")) {
+    if (e.path().extension() == ".json" && e.path().parent_path().filename() != "schema") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  Engine engine;
+  for (const auto& f : files) {
+    if (!engine.add_pack(read_file(f.string()), f.filename().string()).empty())
+      throw std::runtime_error("rule pack failed to load: " + f.string());
+  }
+  return engine;
+}
+
+// `billing` holds the frozen packs, `rules` the real ones.
+inline std::string run_golden(const Engine& billing, const Engine& rules, const GoldenCase& c) {
+  if (c.operation == "bill") return billing.bill(c.request).json;
+  if (c.operation == "late-fee") return billing.late_fee(c.request).json;
+  if (c.operation == "tier") return rules.star_tier(c.request).json;
+  if (c.operation == "eligibility") return rules.eligibility(c.request).json;
+  return rules.process(c.request).json;
 }
 
 // FNV-1a 64 over "name\nresponse\n" for every case in name order.

@@ -11,8 +11,9 @@ namespace {
 class Golden : public ::testing::TestWithParam<testing::GoldenCase> {};
 
 TEST_P(Golden, ResponseIsByteIdentical) {
-  static const Engine engine = testing::golden_engine();
-  EXPECT_EQ(testing::run_golden(engine, GetParam()), GetParam().expected);
+  static const Engine billing = testing::golden_engine();
+  static const Engine rules = testing::real_rules_engine();
+  EXPECT_EQ(testing::run_golden(billing, rules, GetParam()), GetParam().expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(testing::golden_cases()),
@@ -24,9 +25,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(testing::golden_case
                          });
 
 TEST(GoldenHash, PrintedForTheCrossBuildCheck) {
-  const Engine engine = testing::golden_engine();
+  const Engine billing = testing::golden_engine();
+  const Engine rules = testing::real_rules_engine();
   std::vector<std::pair<std::string, std::string>> responses;
-  for (const auto& c : testing::golden_cases()) responses.emplace_back(c.name, testing::run_golden(engine, c));
+  for (const auto& c : testing::golden_cases()) responses.emplace_back(c.name, testing::run_golden(billing, rules, c));
   ASSERT_GE(responses.size(), 20u);
   std::cout << "golden-hash: " << testing::golden_hash(responses) << " (" << responses.size() << " cases)\n";
 }

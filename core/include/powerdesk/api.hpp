@@ -33,6 +33,11 @@ class Engine {
   Response bill(std::string_view request_json) const;
   Response late_fee(std::string_view request_json) const;
   Response rules_list() const;
+  // Business rules (decision tables): star tier with the services owed,
+  // eligibility of a business request, a process's steps and due dates.
+  Response star_tier(std::string_view request_json) const;
+  Response eligibility(std::string_view request_json) const;
+  Response process(std::string_view request_json) const;
 
  private:
   PackRegistry packs_;

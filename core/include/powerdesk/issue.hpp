@@ -48,6 +48,9 @@ enum class Code {
   Internal,
   DemandFloorApplied,
   DuplicateKey,
+  BusinessUnknown,  // process: no such business type in the catalogue
+  StepOrder,        // process: completion dates out of order or a required step skipped
+  RuleMissing,      // no pack in force defines the decision table a request needs
 };
 
 std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"

@@ -11,20 +11,16 @@
 #include <vector>
 
 #include "powerdesk/calendar.hpp"
+#include "powerdesk/decision_table.hpp"
 #include "powerdesk/decimal.hpp"
 #include "powerdesk/issue.hpp"
 #include "powerdesk/json_input.hpp"
+#include "powerdesk/process.hpp"
 #include "powerdesk/text.hpp"
+#include "powerdesk/tier.hpp"
 #include "powerdesk/tou.hpp"
 
 namespace powerdesk {
-
-// Where a figure comes from: the price notice or regulation and its date.
-struct Citation {
-  std::string document;  // e.g. 浙价资〔2012〕124号
-  std::string date;      // issue or effective date as printed
-  std::string note;      // what was assumed, verified or derived
-};
 
 // ---- residential (居民) -------------------------------------------------------
 
@@ -176,6 +172,14 @@ struct RulePack {
   WorkCalendar calendar;
   std::map<std::string, PfTable> pf_tables;
 
+  // Business rules (usually in the national pack; a regional pack may
+  // override a table or parameter by name): named parameters, decision
+  // tables, and the business catalogue with its processes.
+  decision::Parameters parameters;
+  std::map<std::string, decision::Table> decision_tables;
+  BusinessCatalogue businesses;
+  std::vector<StarService> star_services;
+
   const Tariff* tariff(const std::string& code) const;
 };
 
@@ -191,6 +195,10 @@ class PackRegistry {
   const RulePack* find(const std::string& region, Date day) const;
   const RulePack* national(Date day) const { return find("national", day); }
   bool knows_region(const std::string& region) const;
+  // A decision table by name: the region's pack first, then the national one.
+  // Sets `from` to the pack that holds it.
+  const decision::Table* table(const std::string& region, Date day, const std::string& name,
+                               const RulePack** from = nullptr) const;
   std::vector<const RulePack*> all() const;  // sorted by region, then start date
 
  private:

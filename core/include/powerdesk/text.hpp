@@ -10,4 +10,11 @@ struct Bilingual {
   std::string en;
 };
 
+// Where a figure or rule comes from: the notice or regulation and its date.
+struct Citation {
+  std::string document;  // e.g. 浙价资〔2012〕124号
+  std::string date;      // issue or effective date as printed
+  std::string note;      // what was assumed, verified or derived
+};
+
 }  // namespace powerdesk
