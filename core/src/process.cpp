@@ -50,7 +50,8 @@ void check_dates(const std::vector<const ProcessStep*>& steps, const ProcessInpu
   }
   for (const auto& [id, day] : in.completed) {
     const std::string path = pointer_join("/completed", id);
-    const bool known = std::any_of(steps.begin(), steps.end(), [&](const ProcessStep* s) { return s->id == id; });
+    const std::string& step_id = id;  // clang 14 cannot capture a structured binding
+    const bool known = std::any_of(steps.begin(), steps.end(), [&](const ProcessStep* s) { return s->id == step_id; });
     if (!known) {
       issues.push_back(make_issue(Code::FieldUnknown, path, "本业务（此情形）没有环节 " + id,
                                   "This business (in this variant) has no step " + id));
