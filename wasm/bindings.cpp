@@ -36,6 +36,9 @@ class WasmEngine {
   std::string bill(const std::string& request) const { return engine_.bill(request).json; }
   std::string lateFee(const std::string& request) const { return engine_.late_fee(request).json; }
   std::string rulesList() const { return engine_.rules_list().json; }
+  std::string starTier(const std::string& request) const { return engine_.star_tier(request).json; }
+  std::string eligibility(const std::string& request) const { return engine_.eligibility(request).json; }
+  std::string process(const std::string& request) const { return engine_.process(request).json; }
 
  private:
   Engine engine_;
@@ -68,7 +71,10 @@ EMSCRIPTEN_BINDINGS(powerdesk) {
       .function("addBundledPacks", &WasmEngine::addBundledPacks)
       .function("bill", &WasmEngine::bill)
       .function("lateFee", &WasmEngine::lateFee)
-      .function("rulesList", &WasmEngine::rulesList);
+      .function("rulesList", &WasmEngine::rulesList)
+      .function("starTier", &WasmEngine::starTier)
+      .function("eligibility", &WasmEngine::eligibility)
+      .function("process", &WasmEngine::process);
   emscripten::function("apiVersion", &api_version);
   emscripten::function("installIcuData", &install_icu_data);
   emscripten::function("bundledPackNames", &bundled_pack_names);

@@ -1,6 +1,8 @@
 // Types of @powerdesk/core, api_version 1. Hand-written (Emscripten 3.1.6
 // cannot generate them); docs/api.md and docs/schema/*.json are the source of
-// truth for every field, and wasm/test/usage.ts type-checks against this file.
+// truth for every field (star tiers, eligibility, processes and decision
+// traces: docs/star-tiers.md, eligibility.md, process.md, decision-tables.md),
+// and wasm/test/usage.ts type-checks against this file.
 
 // ───────────────────────────── scalars ─────────────────────────────
 
@@ -71,7 +73,13 @@ export type IssueCode =
   | 'PD_FILE_UNREADABLE'
   | 'PD_INTERNAL'
   | 'PD_DEMAND_FLOOR_APPLIED'
-  | 'PD_DUPLICATE_KEY';
+  | 'PD_DUPLICATE_KEY'
+  /** The business is not in the catalogue (eligibility: the 29 ids of {@link BusinessId}; process: the catalogue in force). */
+  | 'PD_BUSINESS_UNKNOWN'
+  /** Process: a completion out of order, before `accepted` or after `today`. */
+  | 'PD_STEP_ORDER'
+  /** No pack in force on the request's date defines the decision table the request needs. */
+  | 'PD_RULE_MISSING';
 
 /** How serious an issue is: `error` refuses the request, the others are advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -129,6 +137,18 @@ export type BillResponse = Envelope<Bill>;
 
 /** What {@link PowerDesk.lateFee} returns. */
 export type LateFeeResponse = Envelope<LateFee>;
+
+/** What {@link PowerDesk.tier} returns. */
+export type StarTierResponse = Envelope<StarTierResult>;
+
+/** What {@link PowerDesk.eligibility} returns. */
+export type EligibilityResponse = Envelope<EligibilityResult>;
+
+/** What {@link PowerDesk.process} returns for one application ({@link ProcessApplicationRequest}). */
+export type ProcessResponse = Envelope<ProcessResult>;
+
+/** What {@link PowerDesk.process} returns for the catalogue ({@link ProcessCatalogueRequest}). */
+export type ProcessCatalogueResponse = Envelope<ProcessCatalogue>;
 
 /** What {@link PowerDesk.addPack} returns: `{ok: true}` (no result) or the pack's issues. */
 export type AddPackResponse = { api_version: ApiVersion; ok: true } | Failure;
@@ -463,6 +483,724 @@ export interface LateFee {
   rule: Citation;
 }
 
+// ───────────────────────────── decision tables ─────────────────────────────
+
+/** A hit policy of a decision table (docs/decision-tables.md). */
+export type HitPolicy = 'UNIQUE' | 'ANY' | 'FIRST' | 'COLLECT' | 'MAX' | 'MIN';
+
+/**
+ * A value in a decision trace, typed by its column: a boolean as `boolean`,
+ * an integer (days, counts, phases) as `number`, and everything else as a
+ * string — decimals exactly (`"66"`, `"0.90"`), enum values and dates as text.
+ */
+export type DecisionValue = string | number | boolean;
+
+/** The version of a pack that supplied a rule. */
+export interface PackRef {
+  /** Pack id, e.g. `cn-national-2024`. */
+  id: string;
+  /** Pack version, e.g. `2024.1`. */
+  version: string;
+  /** The pack's region (`national` for nation-wide rules). */
+  region: string;
+}
+
+/** One cell that made a row match: the input's value and the test it passed. */
+export interface DecisionCondition {
+  /** The input column (a fact name, e.g. `supply_voltage_kv`). */
+  input: string;
+  /** The fact's value as evaluated. */
+  value: DecisionValue;
+  /** The cell's test in words, e.g. `"< 110 and >= 35"`, `"= excellent"`. */
+  test: string;
+}
+
+/** A row of the table that matched. */
+export interface DecisionMatch {
+  /** The row id from the pack, e.g. `voltage-35kv-to-110kv`. */
+  row: string;
+  /** The row's outputs, by output name. */
+  outputs: Record<string, DecisionValue>;
+  /** The cells the row tests (an input the row leaves open is not listed). */
+  because: DecisionCondition[];
+  /** The rule in words. */
+  explanation: Bilingual;
+  /** Where the rule comes from. */
+  citation: Citation;
+}
+
+/**
+ * Which row decided a single-result table (every policy but `COLLECT`):
+ * a matching row, or the table's default when none matched.
+ */
+export type DecisionResult =
+  | {
+      /** `false`: a row decided. */
+      default: false;
+      /** The deciding row's id (for `MAX`/`MIN` ties: the earliest). */
+      row: string;
+    }
+  | {
+      /** `true`: no row matched and the table's default applied. */
+      default: true;
+      /** Always `null` here. */
+      row: null;
+      /** The default's rule in words. */
+      explanation: Bilingual;
+      /** Where the default comes from. */
+      citation: Citation;
+    };
+
+/** What every decision trace has. */
+export interface DecisionTraceBase {
+  /** Table name from the pack, e.g. `star_tier`, `eligibility.suspension`, `supply_voltage`. */
+  table: string;
+  /** The table's name for people. */
+  label: Bilingual;
+  /** Every input column with the value it was evaluated with. */
+  inputs: Record<string, DecisionValue>;
+  /**
+   * The rows that matched, in table order: every one for `UNIQUE`, `ANY`,
+   * `MAX`, `MIN` and `COLLECT`; for `FIRST` only the row that decided.
+   */
+  matched: DecisionMatch[];
+}
+
+/** The trace of a single-result table: which row (or the default) decided. */
+export interface DecisionTraceSingle extends DecisionTraceBase {
+  /** How the table chooses. */
+  hit_policy: Exclude<HitPolicy, 'COLLECT'>;
+  /** The decision. */
+  result: DecisionResult;
+}
+
+/** The trace of a `COLLECT` table: every matching row is the answer, there is no `result`. */
+export interface DecisionTraceCollect extends DecisionTraceBase {
+  /** `COLLECT`. */
+  hit_policy: 'COLLECT';
+  /** Never present. */
+  result?: never;
+}
+
+/**
+ * How a decision table reached its answer (docs/decision-tables.md, "Evaluation
+ * and traces"): the inputs, the rows that matched and why, and the row or
+ * default that decided. Narrow on `hit_policy` (or test `result`).
+ */
+export type DecisionTrace = DecisionTraceSingle | DecisionTraceCollect;
+
+// ───────────────────────────── star tier ─────────────────────────────
+
+/** A star tier (星级客户), lowest first: 普通客户, 一星级, 二星级, 三星级优质客户. */
+export type StarTier = 'ordinary' | 'one_star' | 'two_star' | 'three_star';
+
+/** 信用评价等级 优/良/中/差. */
+export type CreditRating = 'excellent' | 'good' | 'fair' | 'poor';
+
+/** Level of a key project (重点项目) or a park (园区). */
+export type StarLevel = 'none' | 'municipal' | 'provincial' | 'national';
+
+/** 特殊类别: high-risk (部队, 机场, …), livelihood (保障房, 希望小学, 民心工程) or flood relief. */
+export type SpecialCategory =
+  | 'none'
+  | 'military'
+  | 'airport'
+  | 'high_risk_other'
+  | 'affordable_housing'
+  | 'hope_school'
+  | 'livelihood_other'
+  | 'flood_relief';
+
+/** The customer fields of a star-tier request (`StarTierResult.defaulted` names the ones left out). */
+export type StarCustomerField =
+  | 'existing_customer'
+  | 'annual_kwh'
+  | 'has_arrears'
+  | 'credit_rating'
+  | 'project_level'
+  | 'park_level'
+  | 'supply_voltage_kv'
+  | 'special_category';
+
+/** The customer fields other than consumption and credit rating; each has a default. */
+export interface StarCustomerCommon {
+  /** 存量客户; default `true`. */
+  existing_customer?: boolean;
+  /** 发生过欠费; default `false`. */
+  has_arrears?: boolean;
+  /** 重点项目级别; default `none`. */
+  project_level?: StarLevel;
+  /** 园区级别; default `none`. */
+  park_level?: StarLevel;
+  /** 供电电压等级 in kV, 0 – 1000, at most 3 decimals; default `0` (no voltage rule applies). */
+  supply_voltage_kv?: Decimal;
+  /** 特殊类别; default `none`. */
+  special_category?: SpecialCategory;
+}
+
+/**
+ * The customer to classify. `credit_rating` is required when `annual_kwh`
+ * is given (`PD_FIELD_MISSING /customer/credit_rating`); without it, the
+ * rating defaults to `fair`.
+ */
+export type StarCustomer = StarCustomerCommon &
+  (
+    | {
+        /** 全年用电总量 in kWh, 0 – 10,000,000,000, at most 3 decimals. */
+        annual_kwh: Decimal;
+        /** 信用评价等级: required with `annual_kwh`. */
+        credit_rating: CreditRating;
+      }
+    | {
+        /** Left out: `0` (no consumption rule applies). */
+        annual_kwh?: never;
+        /** Default `fair`. */
+        credit_rating?: CreditRating;
+      }
+  );
+
+/** A star-tier request (docs/star-tiers.md). Unknown fields are refused. */
+export interface StarTierRequest {
+  /** A region with packs, or `national`. */
+  region: string;
+  /** The day whose packs apply, `YYYY-MM-DD`. */
+  date: IsoDate;
+  /** The customer. */
+  customer: StarCustomer;
+}
+
+/** A value-added service (增值服务) a star tier is owed. */
+export interface StarService {
+  /** Its number in the source's list, from 1. */
+  number: number;
+  /** Its name. */
+  name: Bilingual;
+  /** What it is. */
+  description: Bilingual;
+}
+
+/** A star-tier classification (`result` of {@link PowerDesk.tier}). */
+export interface StarTierResult {
+  /** Region asked. */
+  region: string;
+  /** Day asked. */
+  date: IsoDate;
+  /** The tier: the highest any rule gives, `ordinary` when none does. */
+  tier: StarTier;
+  /** The tier's name. */
+  label: Bilingual;
+  /** Whether the customer has a customer manager (客户经理). */
+  customer_manager: boolean;
+  /** Whether a project management team (项目管理团队) is formed. */
+  project_team: boolean;
+  /** The services owed, by number (none for `ordinary`). */
+  services: StarService[];
+  /** Customer fields the request left out, which took their defaults. */
+  defaulted: StarCustomerField[];
+  /** One trace per table consulted, in order: `star_tier` (every matching rule), `star_tier_support`, `star_services`. */
+  trace: [DecisionTrace, DecisionTrace, DecisionTrace];
+  /** The pack that supplied `star_tier`. */
+  pack: PackRef;
+}
+
+// ───────────────────────────── eligibility ─────────────────────────────
+
+/** The 29 business types (业务类型) an eligibility request can name. */
+export type BusinessId =
+  | 'new_lv_residential'
+  | 'new_lv_non_residential'
+  | 'new_hv'
+  | 'capacity_increase'
+  | 'reduction_permanent'
+  | 'reduction_temporary'
+  | 'reduction_restore'
+  | 'suspension'
+  | 'suspension_restore'
+  | 'temporary_swap'
+  | 'temporary_swap_restore'
+  | 'relocation'
+  | 'meter_relocation'
+  | 'temporary_removal'
+  | 'reinstallation'
+  | 'rename'
+  | 'transfer'
+  | 'split'
+  | 'merge'
+  | 'closure'
+  | 'voltage_change'
+  | 'class_change'
+  | 'temporary_supply_metered'
+  | 'temporary_supply_unmetered'
+  | 'temporary_supply_extension'
+  | 'temporary_supply_termination'
+  | 'pv_connection'
+  | 'ev_charging_connection'
+  | 'substitution_project';
+
+/** An eligibility decision, mildest first: the gravest matching reason decides. */
+export type EligibilityDecision = 'eligible' | 'manual_review' | 'not_eligible';
+
+/** Customer class. */
+export type CustomerClass = 'residential' | 'commercial_industrial' | 'agricultural';
+
+/**
+ * Account status: `none` (no account yet), `active`, `suspended`, `reduced`
+ * (non-permanent reduction), `swapped`, `removed` (暂拆), `temporary`
+ * (临时用电), `closed`.
+ */
+export type AccountStatus = 'none' | 'active' | 'suspended' | 'reduced' | 'swapped' | 'removed' | 'temporary' | 'closed';
+
+/** The current tariff structure of a contract. */
+export type TariffStructure = 'none' | 'residential' | 'single_part' | 'two_part';
+
+/** Who owns a distributed PV installation. */
+export type PvOwner = 'natural_person' | 'non_natural_person' | 'general_ci' | 'large_ci';
+
+/** How a PV installation uses its output. */
+export type PvMode = 'full_export' | 'surplus_export' | 'full_self_use';
+
+/** The kind of an EV charging facility. */
+export type EvFacility = 'centralized_station' | 'host_site' | 'residential_compound';
+
+/** Days from `from` to `to`, both inclusive. */
+export interface DateRange {
+  /** First day, `YYYY-MM-DD`. */
+  from: IsoDate;
+  /** Last day (inclusive), not before `from`. */
+  to: IsoDate;
+}
+
+/** The customer as it is now. Every field is optional: the business's table decides which it needs. */
+export interface EligibilityCustomer {
+  /** Customer class. */
+  class?: CustomerClass;
+  /** Account status; new connections default to `none`. */
+  status?: AccountStatus;
+  /** When that status began (not after `today`). */
+  status_since?: IsoDate;
+  /** Contracted capacity, kVA (a new connection: 0). */
+  capacity_kva?: Decimal;
+  /** Supply voltage, kV, 0 – 1000 (a new connection: the one requested). */
+  supply_voltage_kv?: Decimal;
+  /** Current tariff structure. */
+  tariff?: TariffStructure;
+  /** Whether the customer owes arrears. */
+  has_arrears?: boolean;
+  /** Industrial customer. */
+  industrial?: boolean;
+  /** Irrigation and drainage station. */
+  irrigation_station?: boolean;
+  /** Has an on-load tap changer. */
+  on_load_tap_changer?: boolean;
+  /** Earlier 暂停 periods (`[]` for none). */
+  suspensions?: DateRange[];
+}
+
+/** A distributed PV installation. */
+export interface PvRequest {
+  /** Capacity, kW. */
+  capacity_kw?: Decimal;
+  /** Who owns it. */
+  owner?: PvOwner;
+  /** How it uses its output. */
+  mode?: PvMode;
+}
+
+/** What the customer asks for. Every field is optional: the business's table decides which it needs. */
+export interface EligibilityRequestDetails {
+  /** The new total capacity, kVA (新装, 增容, 改压, …), or the capacity taken out (减容, 暂停). */
+  capacity_kva?: Decimal;
+  /** 并户: the merged accounts' capacities together, kVA. */
+  accounts_capacity_kva?: Decimal;
+  /** Requested supply voltage, kV. */
+  voltage_kv?: Decimal;
+  /** Requested phases. */
+  phases?: 1 | 3;
+  /** The period, both ends inclusive: 暂停, 减容, 暂换, 暂拆, 临时用电 (an extension: the whole period). */
+  period?: DateRange;
+  /** Whole transformers are taken out or sealed. */
+  whole_transformers?: boolean;
+  /** At the same address. */
+  same_address?: boolean;
+  /** On the same supply point. */
+  same_supply_point?: boolean;
+  /** 分户: the installation can be separated. */
+  separable?: boolean;
+  /** 改类: the same installation. */
+  same_installation?: boolean;
+  /** 改类: the class requested. */
+  new_class?: CustomerClass;
+  /** Distributed PV. */
+  pv?: PvRequest;
+  /** EV charging facility. */
+  ev_facility?: EvFacility;
+}
+
+/**
+ * An eligibility request (docs/eligibility.md). A fact the business's table
+ * tests but the request lacks is `PD_FIELD_MISSING` at its path; all are
+ * reported at once. Unknown fields are refused.
+ */
+export interface EligibilityRequest {
+  /** Region of a loaded pack (or `national`). */
+  region: string;
+  /** The day the request is decided on; the core reads no clock. */
+  today: IsoDate;
+  /** The business (`PD_BUSINESS_UNKNOWN` otherwise). */
+  business: BusinessId;
+  /** The customer as it is now. */
+  customer?: EligibilityCustomer;
+  /** What is asked for. */
+  request?: EligibilityRequestDetails;
+}
+
+/** A matching row of the business's table: one reason for the decision. */
+export interface EligibilityReason {
+  /** Reason code from the pack, e.g. `EL_SHORT_NOTICE`. */
+  code: string;
+  /** What this reason alone decides. */
+  decision: EligibilityDecision;
+  /** The reason in words. */
+  message: Bilingual;
+  /** The clause it comes from (the citation's document). */
+  clause: string;
+}
+
+/** The supply decisions eligibility can give (names fixed by the core). */
+export type SupplyTable =
+  | 'supply_voltage'
+  | 'tariff_structure'
+  | 'power_factor_standard'
+  | 'tou_applicability'
+  | 'ev_basic_charge_exemption'
+  | 'pv_connection_voltage';
+
+/** A supply decision whose facts were known. */
+export interface SupplyDecision {
+  /** Which decision. */
+  table: SupplyTable;
+  /** Its name. */
+  label: Bilingual;
+  /** The outputs, by the table's output names, e.g. `{"voltage_kv": "10", "phases": 3}`. */
+  outputs: Record<string, DecisionValue>;
+  /** How it was reached. */
+  trace: DecisionTrace;
+}
+
+/** A supply decision the request lacks the facts for. */
+export interface UndecidedSupplyDecision {
+  /** Which decision. */
+  table: SupplyTable;
+  /** Its name. */
+  label: Bilingual;
+  /** The request fields it needs, as JSON pointers (`/customer/class`). */
+  needs: string[];
+}
+
+/** An eligibility decision (`result` of {@link PowerDesk.eligibility}). */
+export interface EligibilityResult {
+  /** The business asked. */
+  business: BusinessId;
+  /** Its name, when the pack's catalogue has it. */
+  business_name?: Bilingual;
+  /** The day decided on. */
+  today: IsoDate;
+  /** The gravest reason's decision; `eligible` when no reason applies. */
+  decision: EligibilityDecision;
+  /** The decision in words (`null` if the pack gives no label). */
+  decision_label: Bilingual | null;
+  /** Every matching row of the business's table, in table order. */
+  reasons: EligibilityReason[];
+  /** The trace of `eligibility.<business>`. */
+  trace: DecisionTrace;
+  /** The supply decisions this business needs whose facts are known. */
+  supply: SupplyDecision[];
+  /** Those whose facts are not known, with the fields they need. */
+  undecided: UndecidedSupplyDecision[];
+  /** The pack that supplied the business's table. */
+  pack: PackRef;
+}
+
+// ───────────────────────────── process ─────────────────────────────
+
+/** Categories of business in the catalogue. */
+export type BusinessCategory = 'new_connection' | 'change' | 'temporary' | 'new_energy' | 'substitution';
+
+/** Who must act to finish a step; only utility steps run against a limit. */
+export type Party = 'utility' | 'customer';
+
+/**
+ * Where a step stands: `done`, `skipped` (optional, not done, a later step
+ * done), `due` (the utility's next step), `waiting_for_customer` (the
+ * customer's next step), `not_started`.
+ */
+export type StepStatus = 'done' | 'skipped' | 'due' | 'waiting_for_customer' | 'not_started';
+
+/**
+ * Why a step (or the overall commitment) has no due date: `customer_step`
+ * (the customer's own step), `no_limit` (a utility step without a limit),
+ * `waiting_for_customer` (its clock waits for a customer step),
+ * `after_untimed_step` (its clock waits for a step without a limit).
+ */
+export type NoDueReasonCode = 'customer_step' | 'no_limit' | 'waiting_for_customer' | 'after_untimed_step';
+
+/**
+ * One application: its steps and due dates (docs/process.md). Unknown fields
+ * are refused.
+ */
+export interface ProcessApplicationRequest {
+  /** Region of a loaded pack, or `national` for the national catalogue alone. */
+  region: string;
+  /** A business id of the catalogue in force (a regional pack may add its own). */
+  business: BusinessId | (string & {});
+  /** The variant, required exactly when the business has variants (e.g. `dual_source`). */
+  variant?: string;
+  /** The day the application was accepted; its packs apply. */
+  accepted: IsoDate;
+  /** Today, for `overdue`; the core reads no clock. Not before `accepted`. */
+  today?: IsoDate;
+  /** Step id → the day it was completed. */
+  completed?: Record<string, IsoDate>;
+  /** Only in the catalogue form. */
+  date?: never;
+}
+
+/** The catalogue in force on a day: no `business`, and none of the application's fields. */
+export interface ProcessCatalogueRequest {
+  /** Region of a loaded pack, or `national`. */
+  region: string;
+  /** The day whose packs apply. */
+  date: IsoDate;
+  /** Only in the application form. */
+  business?: never;
+  /** Only in the application form. */
+  variant?: never;
+  /** Only in the application form. */
+  accepted?: never;
+  /** Only in the application form. */
+  today?: never;
+  /** Only in the application form. */
+  completed?: never;
+}
+
+/** A process request: one application, or the catalogue. */
+export type ProcessRequest = ProcessApplicationRequest | ProcessCatalogueRequest;
+
+/** Why there is no due date, and the step it waits for. */
+export interface NoDueReason {
+  /** Why. */
+  code: NoDueReasonCode;
+  /** The step waited for (`waiting_for_customer`, `after_untimed_step`). */
+  step?: string;
+}
+
+/** One step of an application, with its status and due date. */
+export interface ProcessStepProgress {
+  /** Step id, e.g. `supply_plan`. */
+  id: string;
+  /** Its name. */
+  name: Bilingual;
+  /** Who acts. */
+  party: Party;
+  /** Where it stands. */
+  status: StepStatus;
+  /** The due date (or why there is none) in words. */
+  explanation: Bilingual;
+  /** Present (`true`) on optional steps. */
+  optional?: true;
+  /** The day it was completed. */
+  completed?: IsoDate;
+  /** Its limit in working days (timed utility steps). */
+  limit_working_days?: number;
+  /** The step whose completion starts its clock (with `limit_working_days`). */
+  clock_from?: string;
+  /** The due date. */
+  due?: IsoDate;
+  /** With `due`: whether it assumes an earlier step finishes on its own due date. */
+  projected?: boolean;
+  /** With `due` on a done step: completed after `due`. */
+  late?: boolean;
+  /** With `due` on an open step: `today` is after a firm `due`. */
+  overdue?: boolean;
+  /** Done timed steps: working days taken. */
+  took_working_days?: number;
+  /** Why there is no due date. */
+  no_due_reason?: NoDueReason;
+  /** Where the limit comes from. */
+  citation?: Citation;
+}
+
+/** What every overall commitment has. */
+export interface ProcessOverallBase {
+  /** The commitment's name, e.g. 低压居民客户接电时间. */
+  name: Bilingual;
+  /** The step it runs to. */
+  to: string;
+  /** Utility working days from acceptance to `to` (for the variant). */
+  working_days: number;
+  /** The due date, or why it is not known, in words. */
+  explanation: Bilingual;
+  /** Where the commitment comes from. */
+  citation: Citation;
+}
+
+/** The overall commitment while it runs: a firm due date. */
+export interface ProcessOverallOpen extends ProcessOverallBase {
+  /** The due date. */
+  due: IsoDate;
+  /** Working days of completed customer steps, not counted. */
+  paused_working_days: number;
+  /** Whether `today` is after `due`. */
+  overdue: boolean;
+  /** Not yet completed. */
+  completed?: never;
+  /** Only once completed. */
+  late?: never;
+  /** Never with a due date. */
+  no_due_reason?: never;
+}
+
+/** The overall commitment once `to` is completed. */
+export interface ProcessOverallDone extends ProcessOverallBase {
+  /** The due date. */
+  due: IsoDate;
+  /** Working days of completed customer steps, not counted. */
+  paused_working_days: number;
+  /** The day `to` was completed. */
+  completed: IsoDate;
+  /** Whether it was completed after `due`. */
+  late: boolean;
+  /** Only while open. */
+  overdue?: never;
+  /** Never with a due date. */
+  no_due_reason?: never;
+}
+
+/** The overall commitment while a customer step before `to` is open: no due date yet. */
+export interface ProcessOverallWaiting extends ProcessOverallBase {
+  /** Which customer step it waits for. */
+  no_due_reason: { code: NoDueReasonCode; step: string };
+  /** Unknown. */
+  due?: never;
+  /** Unknown. */
+  paused_working_days?: never;
+  /** Unknown. */
+  completed?: never;
+  /** Unknown. */
+  late?: never;
+  /** Unknown. */
+  overdue?: never;
+}
+
+/** The overall commitment (e.g. 接电时间). Narrow on `due` (then `completed`). */
+export type ProcessOverall = ProcessOverallOpen | ProcessOverallDone | ProcessOverallWaiting;
+
+/** The business of an application. */
+export interface ProcessBusiness {
+  /** Business id. */
+  id: string;
+  /** Its name. */
+  name: Bilingual;
+  /** Its category. */
+  category: BusinessCategory;
+  /** The pack whose catalogue entry applies (a regional entry replaces the national one). */
+  pack: string;
+  /** Where the process comes from. */
+  citation?: Citation;
+}
+
+/** One application's steps and due dates (`result` of {@link PowerDesk.process}). */
+export interface ProcessResult {
+  /** Region asked. */
+  region: string;
+  /** The business. */
+  business: ProcessBusiness;
+  /** The variant, when the business has variants. */
+  variant?: { id: string; name: Bilingual };
+  /** The accepted date. */
+  accepted: IsoDate;
+  /** Today, when given. */
+  today?: IsoDate;
+  /** The steps of the business (in this variant), in order. */
+  steps: ProcessStepProgress[];
+  /** The overall commitment, where the business has one for the variant. */
+  overall?: ProcessOverall;
+  /** The national pack (calendar, catalogue), then the regional one. */
+  packs: PackRef[];
+  /** Advice, e.g. `PD_NO_PACK_FOR_DATE` when a due date is past the known holidays. */
+  warnings: Issue[];
+}
+
+/** A step of a business in the catalogue. */
+export interface CatalogueStep {
+  /** Step id. */
+  id: string;
+  /** Its name. */
+  name: Bilingual;
+  /** Who acts. */
+  party: Party;
+  /** Present (`true`) on optional steps. */
+  optional?: true;
+  /** The variants the step exists in (absent: all). */
+  variants?: string[];
+  /** The step whose completion starts its clock (default: the previous step). */
+  clock_from?: string;
+  /** Limit in working days, for every variant. */
+  working_days?: number;
+  /** Limit per variant (wins over `working_days`). */
+  working_days_by_variant?: Record<string, number>;
+  /** Where the limit comes from. */
+  citation?: Citation;
+}
+
+/** A business's overall commitment in the catalogue. */
+export interface CatalogueCommitment {
+  /** Its name. */
+  name: Bilingual;
+  /** The step it runs to. */
+  to: string;
+  /** Working days, for every variant. */
+  working_days?: number;
+  /** Working days per variant. */
+  working_days_by_variant?: Record<string, number>;
+  /** Where it comes from. */
+  citation: Citation;
+}
+
+/** A business of the catalogue. */
+export interface CatalogueBusiness {
+  /** Business id. */
+  id: string;
+  /** Its name. */
+  name: Bilingual;
+  /** Its category. */
+  category: BusinessCategory;
+  /** Its variants (empty when it has none). */
+  variants: { id: string; name: Bilingual }[];
+  /** Its steps, in order. */
+  steps: CatalogueStep[];
+  /** The pack the entry comes from. */
+  pack: string;
+  /** Where the process comes from. */
+  citation?: Citation;
+  /** The overall commitment, if any. */
+  commitment?: CatalogueCommitment;
+}
+
+/** The catalogue in force on a day (`result` of {@link PowerDesk.process} with {@link ProcessCatalogueRequest}). */
+export interface ProcessCatalogue {
+  /** Region asked. */
+  region: string;
+  /** Day asked. */
+  date: IsoDate;
+  /** Every business, sorted by id. */
+  businesses: CatalogueBusiness[];
+  /** The national pack, then the regional one. */
+  packs: PackRef[];
+  /** Advice (none so far). */
+  warnings: Issue[];
+}
+
 // ───────────────────────────── packs ─────────────────────────────
 
 /** A tariff offered by a pack. */
@@ -577,6 +1315,39 @@ export interface PowerDesk {
 
   /** {@link lateFee}, returning the canonical envelope text. */
   lateFeeJson(request: LateFeeRequest | string): string;
+
+  /**
+   * Classifies a customer's star tier (星级客户) with the services it is owed
+   * and the trace of every rule it meets (docs/star-tiers.md).
+   * @param request the request, as an object or JSON text
+   */
+  tier(request: StarTierRequest | string): StarTierResponse;
+
+  /**
+   * Decides whether a business request can be accepted (eligible, manual
+   * review, not eligible) with every reason and the supply decisions that go
+   * with it (docs/eligibility.md).
+   * @param request the request, as an object or JSON text
+   */
+  eligibility(request: EligibilityRequest | string): EligibilityResponse;
+
+  /**
+   * Gives one application's steps and due dates on the holiday calendar, or
+   * (with `{region, date}`) the business catalogue in force (docs/process.md).
+   * @param request the request, as an object or JSON text
+   */
+  process(request: ProcessApplicationRequest): ProcessResponse;
+  process(request: ProcessCatalogueRequest): ProcessCatalogueResponse;
+  process(request: ProcessRequest | string): Envelope<ProcessResult | ProcessCatalogue>;
+
+  /** {@link tier}, returning the canonical envelope text. */
+  tierJson(request: StarTierRequest | string): string;
+
+  /** {@link eligibility}, returning the canonical envelope text. */
+  eligibilityJson(request: EligibilityRequest | string): string;
+
+  /** {@link process}, returning the canonical envelope text. */
+  processJson(request: ProcessRequest | string): string;
 
   /**
    * Loads the second ICU data file, `powerdesk-icu-text.dat` (Han→Latin

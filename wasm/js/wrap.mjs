@@ -209,8 +209,14 @@ export function wrap(module, icuBytes, options = {}) {
 
     bill: (request) => JSON.parse(callText('bill', request)),
     lateFee: (request) => JSON.parse(callText('lateFee', request)),
+    tier: (request) => JSON.parse(callText('starTier', request)),
+    eligibility: (request) => JSON.parse(callText('eligibility', request)),
+    process: (request) => JSON.parse(callText('process', request)),
     billJson: (request) => callText('bill', request),
     lateFeeJson: (request) => callText('lateFee', request),
+    tierJson: (request) => callText('starTier', request),
+    eligibilityJson: (request) => callText('eligibility', request),
+    processJson: (request) => callText('process', request),
 
     // Han→Latin and zh collation data (most of the ICU bytes) load only when
     // a feature needs them; bills and quotes never do.

@@ -11,6 +11,22 @@ const example = (name) => readFileSync(join(repoRoot, 'docs', 'examples', name),
 const ZJ_EXAMPLE = example('bill-zhejiang-residential-tou.json');
 const LATE_FEE_EXAMPLE = example('late-fee-non-residential.json');
 
+/** tests/golden/<op>/<name>.{request,response}.json: the request text and the expected envelope text. */
+function golden(op, name) {
+  const dir = join(repoRoot, 'tests', 'golden', op);
+  return {
+    request: readFileSync(join(dir, `${name}.request.json`), 'utf8'),
+    response: readFileSync(join(dir, `${name}.response.json`), 'utf8').replace(/[\r\n]+$/, ''),
+  };
+}
+const TIER = golden('tier', 'two-star-66kv-new-customer');
+const ELIGIBILITY = golden('eligibility', 'suspension-over-six-months');
+const PROCESS = golden('process', 'lv-residential-spring-festival');
+const CATALOGUE = '{"region":"zhejiang","date":"2025-06-01"}';
+
+/** Every operation taking a request: the object method and its *Json twin. */
+const OPERATIONS = [['bill', 'billJson'], ['lateFee', 'lateFeeJson'], ['tier', 'tierJson'], ['eligibility', 'eligibilityJson'], ['process', 'processJson']];
+
 /** rules/<region>/<file>.json as run-time pack sources, named as the bundled ones are. */
 function rulePacks() {
   const root = join(repoRoot, 'rules');
@@ -142,6 +158,122 @@ describe('bills and late fees with the bundled packs', () => {
     assert.deepEqual(r.result.lines.map((l) => l.amount), ['200.00', '270.00']);
     assert.equal(pd.lateFeeJson(LATE_FEE_EXAMPLE), JSON.stringify(r));
   });
+});
+
+describe('star tier, eligibility and process with the bundled packs (the real rules)', () => {
+  // The golden cases of these operations run on the packs of rules/, which
+  // are the bundled packs: the same request gives the golden bytes.
+  for (const [op, method, c] of [['tier', 'tierJson', TIER], ['eligibility', 'eligibilityJson', ELIGIBILITY], ['process', 'processJson', PROCESS]]) {
+    test(`${method} gives the golden ${op} response; ${op} gives the same from the object and from the text`, () => {
+      assert.equal(pd[method](c.request), c.response);
+      assert.equal(pd[method](JSON.parse(c.request)), c.response);
+      const fromText = pd[op](c.request);
+      const fromObject = pd[op](JSON.parse(c.request));
+      assert.deepEqual(fromObject, fromText);
+      assert.deepEqual(fromText, JSON.parse(c.response));
+      assert.equal(JSON.stringify(fromObject), c.response);
+    });
+  }
+
+  test('tier: 66 kV and a Hope Primary School give two-star; every rule met is traced', () => {
+    const r = pd.tier({ region: 'guangdong', date: '2025-03-01',
+      customer: { existing_customer: false, annual_kwh: '300000000', credit_rating: 'excellent', supply_voltage_kv: '66', special_category: 'hope_school' } });
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.result.tier, 'two_star');
+    assert.equal(r.result.customer_manager, true);
+    assert.equal(r.result.project_team, false);
+    assert.deepEqual(r.result.defaulted, ['has_arrears', 'project_level', 'park_level']);
+    assert.deepEqual(r.result.trace.map((t) => t.table), ['star_tier', 'star_tier_support', 'star_services']);
+    const [tier] = r.result.trace;
+    assert.deepEqual(tier.matched.map((m) => m.row), ['voltage-35kv-to-110kv', 'special-livelihood']);
+    assert.deepEqual(tier.result, { default: false, row: 'voltage-35kv-to-110kv' });
+    assert.deepEqual(r.result.services.map((s) => s.number), Array.from({ length: 15 }, (_, i) => i + 2));
+    assert.equal(r.result.pack.region, 'national');
+  });
+
+  test('tier: a bad customer → every error with its code and path', () => {
+    const r = pd.tier(golden('tier', 'bad-customer').request);
+    assert.equal(r.ok, false);
+    r.errors.forEach(assertIssueShape);
+    assert.deepEqual(r.errors.map((e) => [e.code, e.path]), [
+      ['PD_FIELD_UNKNOWN', '/customer/star'],
+      ['PD_FIELD_MISSING', '/customer/credit_rating'],
+      ['PD_ENUM_INVALID', '/customer/project_level'],
+      ['PD_NUMBER_OUT_OF_RANGE', '/customer/supply_voltage_kv'],
+      ['PD_ENUM_INVALID', '/customer/special_category'],
+    ]);
+    assert.deepEqual(pd.tier({ region: 'atlantis', date: '2025-06-01', customer: {} }).errors.map((e) => [e.code, e.path]), [['PD_REGION_UNKNOWN', '/region']]);
+  });
+
+  test('eligibility: a suspension over six months a year is not eligible, with every reason', () => {
+    const r = pd.eligibility(JSON.parse(ELIGIBILITY.request));
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.result.decision, 'not_eligible');
+    assert.deepEqual(r.result.reasons.map((x) => [x.code, x.decision]), [['EL_SUSPENSION_YEAR_LIMIT', 'not_eligible'], ['EL_SHORT_NOTICE', 'manual_review']]);
+    assert.equal(r.result.trace.table, 'eligibility.suspension');
+    assert.equal(r.result.trace.hit_policy, 'MAX');
+    assert.ok(r.result.supply.some((d) => d.table === 'tariff_structure' && d.outputs.two_part === 'required'));
+  });
+
+  test('eligibility: an unknown business and missing facts → the documented codes and paths', () => {
+    const unknown = pd.eligibility({ region: 'zhejiang', today: '2025-06-02', business: 'teleport' });
+    assert.equal(unknown.ok, false);
+    assert.deepEqual(unknown.errors.map((e) => [e.code, e.path]), [['PD_BUSINESS_UNKNOWN', '/business']]);
+    const missing = pd.eligibility(golden('eligibility', 'error-missing-facts').request);
+    assert.equal(missing.ok, false);
+    assert.deepEqual(missing.errors.map((e) => [e.code, e.path]), [['PD_FIELD_MISSING', '/customer/supply_voltage_kv'], ['PD_FIELD_MISSING', '/request/period']]);
+  });
+
+  test('process: LV residential accepted before 春节 is due on 2025-02-07', () => {
+    const r = pd.process(JSON.parse(PROCESS.request));
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.equal(r.result.business.id, 'new_lv_residential');
+    assert.equal(r.result.overall.due, '2025-02-07');
+    assert.equal(r.result.overall.overdue, false);
+    assert.deepEqual(r.result.packs.map((p) => p.region), ['national', 'beijing']);
+    assert.deepEqual(r.result.warnings, []);
+  });
+
+  test('process: the catalogue in force, from the object and from the text, sorted by id', () => {
+    const fromText = pd.process(CATALOGUE);
+    const fromObject = pd.process(JSON.parse(CATALOGUE));
+    assert.deepEqual(fromObject, fromText);
+    assert.equal(pd.processJson(CATALOGUE), JSON.stringify(fromText));
+    assert.equal(fromText.ok, true, JSON.stringify(fromText.errors));
+    const ids = fromText.result.businesses.map((b) => b.id);
+    assert.equal(ids.length, 29);
+    assert.deepEqual(ids, [...ids].sort());
+    assert.ok(ids.includes('suspension') && ids.includes('new_hv'));
+    assert.deepEqual(fromText.result.packs.map((p) => p.id), ['cn-national-2024', 'zhejiang-2025']);
+    for (const b of fromText.result.businesses) assert.equal(b.steps[0].id, 'acceptance', b.id);
+  });
+
+  test('process: errors carry the documented codes and paths', () => {
+    const order = pd.process(golden('process', 'error-unknown-step-and-early-date').request);
+    assert.equal(order.ok, false);
+    assert.deepEqual(order.errors.map((e) => [e.code, e.path]), [['PD_FIELD_UNKNOWN', '/completed/sruvey'], ['PD_STEP_ORDER', '/completed/survey']]);
+    const unknown = pd.process({ region: 'zhejiang', business: 'teleport', accepted: '2025-06-02' });
+    assert.deepEqual(unknown.errors.map((e) => [e.code, e.path]), [['PD_BUSINESS_UNKNOWN', '/business']]);
+    // The catalogue form with an application's field.
+    const mixed = pd.process({ region: 'zhejiang', date: '2025-06-02', accepted: '2025-06-02' });
+    assert.deepEqual(mixed.errors.map((e) => [e.code, e.path]), [['PD_FIELD_MISSING', '/business']]);
+  });
+
+  for (const [method] of OPERATIONS.slice(2)) {
+    test(`${method} with malformed JSON, undefined or a circular object → ok:false PD_JSON_MALFORMED`, () => {
+      const circular = {};
+      circular.self = circular;
+      for (const request of ['{"region": ', undefined, circular]) {
+        let r;
+        assert.doesNotThrow(() => {
+          r = pd[method](request);
+        });
+        assert.equal(r.ok, false);
+        assert.equal(r.errors[0].code, 'PD_JSON_MALFORMED');
+        assertJsonOnly(r);
+      }
+    });
+  }
 });
 
 describe('bad input is data, never an exception', () => {
@@ -312,8 +444,25 @@ test('no value in any response is a BigInt; the raw texts are strings', () => {
   assertJsonOnly(pd.bill({ region: 'zhejiang' }));
   assertJsonOnly(pd.lateFee(LATE_FEE_EXAMPLE));
   assertJsonOnly(pd.addPack('{}', 'empty.json'));
+  assertJsonOnly(pd.tier(TIER.request));
+  assertJsonOnly(pd.eligibility(ELIGIBILITY.request));
+  assertJsonOnly(pd.process(PROCESS.request));
+  assertJsonOnly(pd.process(CATALOGUE));
   assert.equal(typeof pd.billJson(ZJ_EXAMPLE), 'string');
   assert.equal(typeof pd.lateFeeJson(LATE_FEE_EXAMPLE), 'string');
+  for (const [method, text] of [['tierJson', TIER.request], ['eligibilityJson', ELIGIBILITY.request], ['processJson', PROCESS.request]]) {
+    assert.equal(typeof pd[method](text), 'string', method);
+  }
+});
+
+test('the engine is frozen and has exactly the documented members', () => {
+  assert.ok(Object.isFrozen(pd));
+  const expected = ['apiVersion', 'packs', 'packVersions', 'addPack', ...OPERATIONS.flat(), 'loadTextData', 'disposed', 'dispose'];
+  assert.deepEqual(Object.keys(pd).sort(), expected.sort());
+  for (const [method, json] of OPERATIONS) {
+    assert.equal(typeof pd[method], 'function', method);
+    assert.equal(typeof pd[json], 'function', json);
+  }
 });
 
 test('dispose frees the engine; later calls throw PowerDeskError; dispose is idempotent', async () => {
@@ -322,6 +471,10 @@ test('dispose frees the engine; later calls throw PowerDeskError; dispose is ide
   local.dispose();
   assert.equal(local.disposed, true);
   assert.doesNotThrow(() => local.dispose());
+  for (const [method, json] of OPERATIONS) {
+    assert.throws(() => local[method]('{}'), PowerDeskError, method);
+    assert.throws(() => local[json]('{}'), PowerDeskError, json);
+  }
   assert.throws(() => local.bill(ZJ_EXAMPLE), PowerDeskError);
   assert.throws(() => local.packs(), PowerDeskError);
   assert.throws(() => local.addPack('{}', 'x.json'), PowerDeskError);

@@ -60,7 +60,29 @@ function readdirSorted(dir) {
 }
 
 /** Golden operation directories → the PowerDesk method that runs them (as tests/support/golden.hpp). */
-export const GOLDEN_OPERATIONS = { bill: 'billJson', 'late-fee': 'lateFeeJson' };
+export const GOLDEN_OPERATIONS = {
+  bill: 'billJson',
+  'late-fee': 'lateFeeJson',
+  tier: 'tierJson',
+  eligibility: 'eligibilityJson',
+  process: 'processJson',
+};
+
+/** Billing cases run on the frozen test packs; business-rule cases on the real packs in rules/ (as golden.hpp). */
+export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process']);
+
+/** Every pack in rules/ (not the schema), sorted by path, as tests/support/golden.hpp real_rules_engine() loads them. */
+export function realPacks() {
+  const root = join(repoRoot, 'rules');
+  const out = [];
+  for (const dir of readdirSorted(root)) {
+    if (dir === 'schema') continue;
+    for (const name of readdirSorted(join(root, dir))) {
+      if (name.endsWith('.json')) out.push({ name, json: readFileSync(join(root, dir, name), 'utf8') });
+    }
+  }
+  return out;
+}
 
 /**
  * The golden cases of tests/golden/<op>/NAME.request.json, sorted by name
@@ -70,6 +92,7 @@ export function goldenCases() {
   const root = join(repoRoot, 'tests', 'golden');
   const cases = [];
   for (const op of Object.keys(GOLDEN_OPERATIONS)) {
+    if (!existsSync(join(root, op))) continue;
     for (const file of readdirSync(join(root, op))) {
       const suffix = '.request.json';
       if (file.length <= suffix.length || !file.endsWith(suffix)) continue;

@@ -5,18 +5,26 @@
 // and tests/run.sh compares the two lines.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { GOLDEN_OPERATIONS, frozenPacks, goldenCases, goldenHash, loadNodeEntry, unknownGoldenOperations } from './dist.mjs';
+import { GOLDEN_OPERATIONS, REAL_RULES_OPERATIONS, frozenPacks, goldenCases, goldenHash, loadNodeEntry, realPacks, unknownGoldenOperations } from './dist.mjs';
 
 const cases = goldenCases();
-let pd;
+let billing;
+let rules;
 
 before(async () => {
   const { createPowerDesk } = await loadNodeEntry();
-  // The frozen packs, as `powerdesk --rules tests/packs` loads them.
-  pd = await createPowerDesk({ packs: frozenPacks() });
+  // The frozen packs, as `powerdesk --rules tests/packs` loads them, for
+  // billing; the real packs in rules/ for business-rule operations.
+  billing = await createPowerDesk({ packs: frozenPacks() });
+  rules = await createPowerDesk({ packs: realPacks() });
 });
 
-after(() => pd?.dispose());
+after(() => {
+  billing?.dispose();
+  rules?.dispose();
+});
+
+const run = (c) => (REAL_RULES_OPERATIONS.has(c.operation) ? rules : billing)[GOLDEN_OPERATIONS[c.operation]](c.request);
 
 // Where two long one-line JSON texts first differ, with some context.
 function firstDifference(actual, expected) {
@@ -35,13 +43,13 @@ test('every golden operation directory is known to this test and to tests/suppor
 
 for (const c of cases) {
   test(`golden ${c.name}`, () => {
-    const actual = pd[GOLDEN_OPERATIONS[c.operation]](c.request);
+    const actual = run(c);
     if (actual !== c.expected) assert.fail(`${c.name}: response differs from ${c.name}.response.json\n${firstDifference(actual, c.expected)}`);
   });
 }
 
 test('golden hash over all responses (compared with the native build by tests/run.sh)', () => {
-  const responses = cases.map((c) => [c.name, pd[GOLDEN_OPERATIONS[c.operation]](c.request)]);
+  const responses = cases.map((c) => [c.name, run(c)]);
   const line = `golden-hash: ${goldenHash(responses)} (${responses.length} cases)`;
   // Once on stdout, unadorned, for tests/run.sh to grep.
   process.stdout.write(`${line}\n`);

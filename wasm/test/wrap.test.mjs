@@ -59,6 +59,16 @@ function fakeModule({ icuReason = '', packs = {} } = {}) {
       lateFee(text) {
         return JSON.stringify({ api_version: '1', ok: true, result: { late: text } });
       }
+      starTier(text) {
+        return JSON.stringify({ api_version: '1', ok: true, result: { tier: text } });
+      }
+      eligibility(text) {
+        return JSON.stringify({ api_version: '1', ok: true, result: { eligibility: text } });
+      }
+      process(text) {
+        if (text === 'trap') throw new WebAssembly.RuntimeError('unreachable');
+        return JSON.stringify({ api_version: '1', ok: true, result: { process: text } });
+      }
       rulesList() {
         return JSON.stringify({ api_version: '1', ok: true, result: { packs: this.packs.map((p) => ({ id: p, version: `v-${p}` })) } });
       }
@@ -165,6 +175,22 @@ test('requests: objects are serialised, strings passed as they are; failures bec
   pd.dispose();
 });
 
+test('tier, eligibility and process call starTier, eligibility and process of the module, like bill', () => {
+  const pd = wrap(fakeModule(), ICU, { packs: 'none' });
+  assert.deepEqual(pd.tier({ region: 'zhejiang' }).result, { tier: '{"region":"zhejiang"}' });
+  assert.deepEqual(pd.eligibility('{"raw": 1}').result, { eligibility: '{"raw": 1}' });
+  assert.deepEqual(pd.process({ region: 'zhejiang', date: '2025-06-01' }).result, { process: '{"region":"zhejiang","date":"2025-06-01"}' });
+  assert.equal(pd.tierJson('x'), '{"api_version":"1","ok":true,"result":{"tier":"x"}}');
+  assert.equal(pd.eligibilityJson('x'), '{"api_version":"1","ok":true,"result":{"eligibility":"x"}}');
+  assert.equal(pd.processJson('x'), '{"api_version":"1","ok":true,"result":{"process":"x"}}');
+  assert.match(pd.tierJson({ kwh: 1n }), /"code":"PD_JSON_MALFORMED"/);
+  assert.equal(pd.eligibility(undefined).result.eligibility, '');
+  const trapped = pd.process('trap');
+  assert.equal(trapped.ok, false);
+  assert.equal(trapped.errors[0].code, 'PD_INTERNAL');
+  pd.dispose();
+});
+
 test('dispose deletes the engine once; later calls throw', () => {
   const m = fakeModule();
   const pd = wrap(m, ICU, { packs: 'none' });
@@ -176,6 +202,11 @@ test('dispose deletes the engine once; later calls throw', () => {
   for (const call of [() => pd.bill('{}'), () => pd.lateFee('{}'), () => pd.packs(), () => pd.packVersions(), () => pd.addPack('{}', 'x'), () => pd.billJson('{}')]) {
     assert.throws(call, PowerDeskError);
   }
+  for (const method of ['lateFeeJson', 'tier', 'tierJson', 'eligibility', 'eligibilityJson', 'process', 'processJson']) {
+    assert.throws(() => pd[method]('{}'), PowerDeskError, method);
+  }
+  assert.deepEqual(Object.keys(pd).sort(), ['addPack', 'apiVersion', 'bill', 'billJson', 'dispose', 'disposed', 'eligibility', 'eligibilityJson',
+    'lateFee', 'lateFeeJson', 'loadTextData', 'packVersions', 'packs', 'process', 'processJson', 'tier', 'tierJson']);
 });
 
 test('a wrong packs option is a TypeError', () => {
