@@ -50,6 +50,11 @@ void check_table_contracts(FieldReader& r, const std::map<std::string, Table>& t
       if (reason < 0 || t.outputs[static_cast<size_t>(reason)].type != decision::ValueType::String)
         invalid(pointer_join(p, "outputs"), "须有字符串输出 reason（原因代码）", "needs a string output reason (the reason code)");
     }
+    if (name == "supply_decisions") {
+      const int out = t.output_index("table");
+      if (out < 0 || t.outputs[static_cast<size_t>(out)].type != decision::ValueType::String)
+        invalid(pointer_join(p, "outputs"), "supply_decisions 须有字符串输出 table", "supply_decisions needs a string output table");
+    }
     if (name == "supply_voltage") {
       const int v = t.output_index("voltage_kv");
       if (v < 0 || t.outputs[static_cast<size_t>(v)].type != decision::ValueType::Decimal || t.outputs[static_cast<size_t>(v)].scale != 3)

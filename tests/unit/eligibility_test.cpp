@@ -9,6 +9,7 @@
 // (100/315 kVA), 〔83〕水电财字第215号 (功率因数标准), 国能发新能规〔2025〕7号 (光伏).
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -311,6 +312,50 @@ TEST(EligibilityErrors, BadInputGetsStableCodes) {
   EXPECT_EQ(first(R"({"region":"zhejiang","today":"2025-06-02","business":"rename","customer":{"status":"active","status_since":"2025-07-01"}})"),
             "PD_DATE_INVALID /customer/status_since");
   EXPECT_EQ(first(R"({"region":"zhejiang","today":"2025-06-02","business":"new_hv","request":{"phases":2}})"), "PD_NUMBER_OUT_OF_RANGE /request/phases");
+}
+
+}  // namespace
+}  // namespace powerdesk
+
+namespace powerdesk {
+namespace {
+
+// The national pack with one table changed, loaded: the first issue's path.
+std::string refusal_path(const std::function<void(Json&)>& change) {
+  Json pack = Json::parse(testing::read_file(std::string(POWERDESK_SOURCE_DIR) + "/rules/national/cn-national-2024.json"));
+  change(pack["decision_tables"]);
+  auto loaded = load_pack(pack.dump(), "changed.json");
+  if (loaded.ok()) return "loaded";
+  return std::string(code_name(loaded.issues()[0].code)) + " " + loaded.issues()[0].path;
+}
+
+TEST(EligibilityContracts, TablesTheCodeReadsMustHaveTheirShape) {
+  EXPECT_EQ(refusal_path([](Json&) {}), "loaded");
+  EXPECT_EQ(refusal_path([](Json& t) { t["eligibility.rename"]["hit_policy"] = "COLLECT"; }),
+            "PD_PACK_INVALID /decision_tables/eligibility.rename/hit_policy");
+  EXPECT_EQ(refusal_path([](Json& t) { t["eligibility.rename"]["outputs"][0]["values"] = {"eligible", "not_eligible", "manual_review"}; }),
+            "PD_PACK_INVALID /decision_tables/eligibility.rename/outputs");
+  EXPECT_EQ(refusal_path([](Json& t) { t["supply_voltage"]["outputs"][0]["scale"] = 2; }),
+            "PD_PACK_INVALID /decision_tables/supply_voltage/outputs");
+  EXPECT_EQ(refusal_path([](Json& t) {
+              Json values = Json::array();
+              for (const char* name : kSupplyTables) values.push_back(name);
+              t["supply_decisions"]["outputs"][0] = {{"name", "table"}, {"type", "enum"}, {"values", values}};
+            }),
+            "PD_PACK_INVALID /decision_tables/supply_decisions/outputs");
+}
+
+// A regional pack's parameter or table wins in its region: data, not code.
+TEST(EligibilityOverride, TheRulesAreDataAndChangeWithoutARebuild) {
+  Json pack = Json::parse(testing::read_file(std::string(POWERDESK_SOURCE_DIR) + "/rules/national/cn-national-2024.json"));
+  pack["parameters"]["supply.lv_max_kva"]["value"] = 160;  // a province that connects small firms up to 160 kW at LV
+  Engine e;
+  ASSERT_TRUE(e.add_pack(pack.dump(), "national-160.json").empty());
+  ASSERT_TRUE(e.add_pack(testing::read_file(std::string(POWERDESK_SOURCE_DIR) + "/rules/zhejiang/zhejiang-2025.json"), "zj.json").empty());
+  const Json r = Json::parse(e.eligibility(R"({"region":"zhejiang","today":"2025-06-02","business":"new_lv_non_residential",
+      "customer":{"class":"commercial_industrial"},"request":{"capacity_kva":150,"phases":3}})").json);
+  EXPECT_EQ(r["result"]["decision"], "eligible");
+  EXPECT_EQ(r["result"]["trace"]["inputs"]["requested_capacity_kva"], "150");
 }
 
 }  // namespace

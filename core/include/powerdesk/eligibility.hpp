@@ -120,7 +120,8 @@ Json render_eligibility(const Eligibility& e, const EligibilityRequest& req);
 
 // Load-time checks on business tables: eligibility.* tables are MAX over a
 // decision enum [eligible, manual_review, not_eligible] with a string reason;
-// supply_voltage yields voltage_kv. Problems are refused with a pointer.
+// supply_voltage yields voltage_kv; supply_decisions yields table names.
+// Problems are refused with a pointer.
 void check_table_contracts(FieldReader& r, const std::map<std::string, decision::Table>& tables,
                            const std::string& path);
 
