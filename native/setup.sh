@@ -8,6 +8,7 @@ PACKAGES=(
   nlohmann-json3-dev libicu-dev libcli11-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   emscripten nodejs dpkg-dev icu-devtools
+  python3-jsonschema
 )
 
 missing=()
