@@ -63,6 +63,18 @@ void check_table_contracts(FieldReader& r, const std::map<std::string, Table>& t
   }
 }
 
+Issues missing_facts(const EligibilityRequest& req, const PackRegistry& packs) {
+  Issues issues;
+  const Table* table = packs.table(req.region, req.today, eligibility_table_name(req.business));
+  if (!table) return issues;
+  const BusinessFacts facts = business_facts(req, packs.table(req.region, req.today, "supply_voltage"));
+  for (const auto& path : missing_for(*table, facts)) {
+    issues.push_back(make_issue(Code::FieldMissing, path, "办理此业务需要字段 " + path,
+                                "Field " + path + " is needed to decide this business"));
+  }
+  return issues;
+}
+
 Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const PackRegistry& packs) {
   if (!packs.knows_region(req.region))
     return make_issue(Code::RegionUnknown, "/region", "未知地区 " + req.region, "Unknown region " + req.region);
@@ -73,16 +85,11 @@ Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const Pack
                       req.today.iso() + " 生效的规则包中没有 " + eligibility_table_name(req.business),
                       "No pack in force on " + req.today.iso() + " defines " + eligibility_table_name(req.business));
   }
+  if (Issues missing = missing_facts(req, packs); !missing.empty()) return missing;
   Eligibility e;
   e.pack = pack;
   e.table = table;
   e.facts = business_facts(req, packs.table(req.region, req.today, "supply_voltage"));
-  Issues issues;
-  for (const auto& path : missing_for(*table, e.facts)) {
-    issues.push_back(make_issue(Code::FieldMissing, path, "办理此业务需要字段 " + path,
-                                "Field " + path + " is needed to decide this business"));
-  }
-  if (!issues.empty()) return issues;
   e.evaluation = decision::evaluate(*table, e.facts.values);
   e.decision = static_cast<Decision>(e.evaluation.outputs.empty() ? 0 : e.evaluation.outputs[0]);
   // Which supply decisions this business needs is data too (COLLECT table);

@@ -108,12 +108,14 @@ void request(FieldReader& r, const Json& q, EligibilityRequest& out, const std::
 
 }  // namespace
 
-Result<EligibilityRequest> parse_eligibility_request(const Json& j) {
-  Issues issues;
+EligibilityRequest read_eligibility_request(const Json& j, Issues& issues) {
   FieldReader r(issues);
-  if (!j.is_object()) return make_issue(Code::FieldType, "", "请求应为 JSON 对象", "The request must be a JSON object");
-  r.reject_unknown(j, "", {"region", "today", "business", "customer", "request"});
   EligibilityRequest out;
+  if (!j.is_object()) {
+    r.add(make_issue(Code::FieldType, "", "请求应为 JSON 对象", "The request must be a JSON object"));
+    return out;
+  }
+  r.reject_unknown(j, "", {"region", "today", "business", "customer", "request"});
   auto region = r.string(j, "region", "", true);
   auto today = r.date(j, "today", "", true);
   auto business = r.string(j, "business", "", true);
@@ -131,6 +133,12 @@ Result<EligibilityRequest> parse_eligibility_request(const Json& j) {
   }
   if (const Json* c = r.object(j, "customer", "", false)) customer(r, *c, out, "/customer");
   if (const Json* q = r.object(j, "request", "", false)) request(r, *q, out, "/request");
+  return out;
+}
+
+Result<EligibilityRequest> parse_eligibility_request(const Json& j) {
+  Issues issues;
+  EligibilityRequest out = read_eligibility_request(j, issues);
   if (has_errors(issues)) return issues;
   return out;
 }

@@ -297,6 +297,16 @@ TEST(EligibilityErrors, MissingFactsAreNamedByTheirPaths) {
   EXPECT_EQ(paths, (std::vector<std::string>{"/customer/supply_voltage_kv", "/request/period", "/customer/suspensions"}));
 }
 
+TEST(EligibilityErrors, WrongFieldsAndMissingFactsComeInOneAnswer) {
+  const Json r = Json::parse(engine().eligibility(R"({"region":"zhejiang","today":"2025-06-02","business":"suspension",
+      "customer":{"status":"active"},"request":{"whole_transformers":"yes","period":{"from":"2025-07-01","to":"2025-06-01"}}})").json);
+  ASSERT_FALSE(r["ok"].get<bool>());
+  std::vector<std::string> got;
+  for (const auto& e : r["errors"]) got.push_back(e["code"].get<std::string>() + " " + e["path"].get<std::string>());
+  EXPECT_EQ(got, (std::vector<std::string>{"PD_PERIOD_END_BEFORE_START /request/period/to", "PD_FIELD_TYPE /request/whole_transformers",
+                                           "PD_FIELD_MISSING /customer/supply_voltage_kv", "PD_FIELD_MISSING /customer/suspensions"}));
+}
+
 TEST(EligibilityErrors, BadInputGetsStableCodes) {
   auto first = [](const std::string& body) {
     const Json r = Json::parse(engine().eligibility(body).json);

@@ -91,6 +91,9 @@ struct EligibilityRequest {
 };
 
 Result<EligibilityRequest> parse_eligibility_request(const Json& j);
+// The same, keeping what could be read: fields with problems stay unset and
+// their issues go to `issues` (so the facts still missing can be named too).
+EligibilityRequest read_eligibility_request(const Json& j, Issues& issues);
 
 // Facts computed so far; a fact that could not be computed names the request
 // fields it needs.
@@ -116,6 +119,9 @@ struct Eligibility {
 };
 
 Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const PackRegistry& packs);
+// PD_FIELD_MISSING for each request field the business's table needs and the
+// request lacks; none when the table itself cannot be found.
+Issues missing_facts(const EligibilityRequest& req, const PackRegistry& packs);
 Json render_eligibility(const Eligibility& e, const EligibilityRequest& req);
 
 // Load-time checks on business tables: eligibility.* tables are MAX over a
