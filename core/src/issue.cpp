@@ -47,6 +47,16 @@ std::string_view code_name(Code c) {
     case Code::BusinessUnknown: return "PD_BUSINESS_UNKNOWN";
     case Code::StepOrder: return "PD_STEP_ORDER";
     case Code::RuleMissing: return "PD_RULE_MISSING";
+    case Code::ResidentIdInvalid: return "PD_RESIDENT_ID_INVALID";
+    case Code::ResidentIdChecksum: return "PD_RESIDENT_ID_CHECKSUM";
+    case Code::ResidentIdBirthDate: return "PD_RESIDENT_ID_BIRTH_DATE";
+    case Code::DivisionCodeUnknown: return "PD_DIVISION_CODE_UNKNOWN";
+    case Code::UsccInvalid: return "PD_USCC_INVALID";
+    case Code::UsccChecksum: return "PD_USCC_CHECKSUM";
+    case Code::UsccTypeUnknown: return "PD_USCC_TYPE_UNKNOWN";
+    case Code::PhoneInvalid: return "PD_PHONE_INVALID";
+    case Code::PostalCodeInvalid: return "PD_POSTAL_CODE_INVALID";
+    case Code::AccountInvalid: return "PD_ACCOUNT_INVALID";
   }
   return "PD_INTERNAL";
 }

@@ -79,7 +79,27 @@ export type IssueCode =
   /** Process: a completion out of order, before `accepted` or after `today`. */
   | 'PD_STEP_ORDER'
   /** No pack in force on the request's date defines the decision table the request needs. */
-  | 'PD_RULE_MISSING';
+  | 'PD_RULE_MISSING'
+  /** A resident ID number that is not 17 digits and a check character. */
+  | 'PD_RESIDENT_ID_INVALID'
+  /** The resident ID's MOD 11-2 check character does not match (the message gives the expected one). */
+  | 'PD_RESIDENT_ID_CHECKSUM'
+  /** The resident ID's birth date is not a real date, before 1900-01-01 or after `today`. */
+  | 'PD_RESIDENT_ID_BIRTH_DATE'
+  /** A GB/T 2260 region code (ID: error; USCC: warning) is not known. */
+  | 'PD_DIVISION_CODE_UNKNOWN'
+  /** A unified social credit code of the wrong length or characters. */
+  | 'PD_USCC_INVALID'
+  /** Warning: a USCC check character (MOD 31 or the organisation code's) does not match. */
+  | 'PD_USCC_CHECKSUM'
+  /** Warning: the USCC's registration authority or entity type is not in PowerDesk's table. */
+  | 'PD_USCC_TYPE_UNKNOWN'
+  /** Not a mainland mobile number or a landline with area code. */
+  | 'PD_PHONE_INVALID'
+  /** A postal code that is not 6 digits. */
+  | 'PD_POSTAL_CODE_INVALID'
+  /** An account number (户号) of the wrong length or characters. */
+  | 'PD_ACCOUNT_INVALID';
 
 /** How serious an issue is: `error` refuses the request, the others are advice. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -51,6 +51,16 @@ enum class Code {
   BusinessUnknown,  // process: no such business type in the catalogue
   StepOrder,        // process: completion dates out of order or a required step skipped
   RuleMissing,      // no pack in force defines the decision table a request needs
+  ResidentIdInvalid,    // identity: not 18 characters of 17 digits and a check character
+  ResidentIdChecksum,   // identity: the MOD 11-2 check character does not match
+  ResidentIdBirthDate,  // identity: the birth date is not a real date, before 1900 or after today
+  DivisionCodeUnknown,  // identity: a GB/T 2260 region code (ID, USCC) is not known
+  UsccInvalid,          // identity: a unified social credit code's length or characters
+  UsccChecksum,         // identity (warning): USCC MOD 31 or organisation-code check fails
+  UsccTypeUnknown,      // identity (warning): USCC authority / entity type not in the table
+  PhoneInvalid,         // identity: not a mainland mobile or landline number
+  PostalCodeInvalid,    // identity: not 6 digits
+  AccountInvalid,       // identity: an account number (户号) of the wrong length or characters
 };
 
 std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"
