@@ -81,9 +81,7 @@ class TableReader {
       case ValueType::Enum: {
         auto idx = v.is_string() ? f.enum_index(v.get<std::string>()) : std::nullopt;
         if (!idx) {
-          std::string list;
-          for (const auto& s : f.values) list += (list.empty() ? "" : ", ") + s;
-          return wrong("以下之一：" + list, "one of: " + list);
+          return wrong("以下之一：" + f.values_text(), "one of: " + f.values_text());
         }
         return *idx;
       }

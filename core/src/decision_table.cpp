@@ -74,6 +74,12 @@ std::optional<Value> Field::enum_index(std::string_view v) const {
   return std::nullopt;
 }
 
+std::string Field::values_text() const {
+  std::string list;
+  for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
+  return list;
+}
+
 std::string Field::render(Value v) const {
   switch (type) {
     case ValueType::Integer: return std::to_string(v);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "pack_reader.hpp"
+
 namespace powerdesk {
 namespace {
 
@@ -30,49 +32,54 @@ Json bilingual(const Bilingual& b) { return {{"zh", b.zh}, {"en", b.en}}; }
 }  // namespace
 
 void check_table_contracts(FieldReader& r, const std::map<std::string, Table>& tables, const std::string& path) {
-  auto invalid = [&](const std::string& at, const std::string& zh, const std::string& en) {
-    r.add(make_issue(Code::PackInvalid, at, "规则包无效：" + zh, "Invalid rule pack: " + en));
-  };
   for (const auto& [name, t] : tables) {
     const std::string p = pointer_join(path, name);
     if (name.rfind("eligibility.", 0) == 0) {
       if (t.schema != &business_facts_schema())
-        invalid(pointer_join(p, "facts"), "受理条件表须使用 business_facts", "an eligibility table must use facts business_facts");
+        pack_reader::invalid(r, pointer_join(p, "facts"), "受理条件表须使用 business_facts", "an eligibility table must use facts business_facts");
       if (t.policy != decision::HitPolicy::Max)
-        invalid(pointer_join(p, "hit_policy"), "受理条件表须为 MAX（最严重的结论生效）", "an eligibility table must be MAX (the gravest decision wins)");
+        pack_reader::invalid(r, pointer_join(p, "hit_policy"), "受理条件表须为 MAX（最严重的结论生效）", "an eligibility table must be MAX (the gravest decision wins)");
       const int d = t.output_index("decision");
       const int reason = t.output_index("reason");
       const bool decision_ok = d == 0 && t.outputs[0].type == decision::ValueType::Enum &&
                                t.outputs[0].values == std::vector<std::string>(std::begin(kDecisionValues), std::end(kDecisionValues));
       if (!decision_ok)
-        invalid(pointer_join(p, "outputs"), "第一个输出须为 decision 枚举 [eligible, manual_review, not_eligible]",
+        pack_reader::invalid(r, pointer_join(p, "outputs"), "第一个输出须为 decision 枚举 [eligible, manual_review, not_eligible]",
                 "the first output must be the enum decision [eligible, manual_review, not_eligible]");
       if (reason < 0 || t.outputs[static_cast<size_t>(reason)].type != decision::ValueType::String)
-        invalid(pointer_join(p, "outputs"), "须有字符串输出 reason（原因代码）", "needs a string output reason (the reason code)");
+        pack_reader::invalid(r, pointer_join(p, "outputs"), "须有字符串输出 reason（原因代码）", "needs a string output reason (the reason code)");
     }
     if (name == "supply_decisions") {
       const int out = t.output_index("table");
       if (out < 0 || t.outputs[static_cast<size_t>(out)].type != decision::ValueType::String)
-        invalid(pointer_join(p, "outputs"), "supply_decisions 须有字符串输出 table", "supply_decisions needs a string output table");
+        pack_reader::invalid(r, pointer_join(p, "outputs"), "supply_decisions 须有字符串输出 table", "supply_decisions needs a string output table");
     }
     if (name == "supply_voltage") {
       const int v = t.output_index("voltage_kv");
       if (v < 0 || t.outputs[static_cast<size_t>(v)].type != decision::ValueType::Decimal || t.outputs[static_cast<size_t>(v)].scale != 3)
-        invalid(pointer_join(p, "outputs"), "供电电压表须有 voltage_kv（decimal，scale 3）", "supply_voltage needs output voltage_kv (decimal, scale 3)");
+        pack_reader::invalid(r, pointer_join(p, "outputs"), "供电电压表须有 voltage_kv（decimal，scale 3）", "supply_voltage needs output voltage_kv (decimal, scale 3)");
     }
   }
 }
 
-Issues missing_facts(const EligibilityRequest& req, const PackRegistry& packs) {
+namespace {
+
+// PD_FIELD_MISSING for each request field `table` needs that `facts` lack.
+Issues missing_issues(const Table& table, const BusinessFacts& facts) {
   Issues issues;
-  const Table* table = packs.table(req.region, req.today, eligibility_table_name(req.business));
-  if (!table) return issues;
-  const BusinessFacts facts = business_facts(req, packs.table(req.region, req.today, "supply_voltage"));
-  for (const auto& path : missing_for(*table, facts)) {
+  for (const auto& path : missing_for(table, facts)) {
     issues.push_back(make_issue(Code::FieldMissing, path, "办理此业务需要字段 " + path,
                                 "Field " + path + " is needed to decide this business"));
   }
   return issues;
+}
+
+}  // namespace
+
+Issues missing_facts(const EligibilityRequest& req, const PackRegistry& packs) {
+  const Table* table = packs.table(req.region, req.today, eligibility_table_name(req.business));
+  if (!table) return {};
+  return missing_issues(*table, business_facts(req, packs.table(req.region, req.today, "supply_voltage")));
 }
 
 Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const PackRegistry& packs) {
@@ -85,11 +92,11 @@ Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const Pack
                       req.today.iso() + " 生效的规则包中没有 " + eligibility_table_name(req.business),
                       "No pack in force on " + req.today.iso() + " defines " + eligibility_table_name(req.business));
   }
-  if (Issues missing = missing_facts(req, packs); !missing.empty()) return missing;
   Eligibility e;
   e.pack = pack;
   e.table = table;
   e.facts = business_facts(req, packs.table(req.region, req.today, "supply_voltage"));
+  if (Issues missing = missing_issues(*table, e.facts); !missing.empty()) return missing;
   e.evaluation = decision::evaluate(*table, e.facts.values);
   e.decision = static_cast<Decision>(e.evaluation.outputs.empty() ? 0 : e.evaluation.outputs[0]);
   // Which supply decisions this business needs is data too (COLLECT table);

@@ -18,10 +18,8 @@ std::optional<Value> enum_value(FieldReader& r, const Json& parent, std::string_
   if (!s) return std::nullopt;
   const decision::Field& f = schema_field(fact);
   if (auto i = f.enum_index(*s)) return *i;
-  std::string list;
-  for (const auto& v : f.values) list += (list.empty() ? "" : ", ") + v;
-  r.add(make_issue(Code::EnumInvalid, pointer_join(path, key), std::string(key) + " 应为以下之一：" + list,
-                   std::string(key) + " must be one of: " + list));
+  r.add(make_issue(Code::EnumInvalid, pointer_join(path, key), std::string(key) + " 应为以下之一：" + f.values_text(),
+                   std::string(key) + " must be one of: " + f.values_text()));
   return std::nullopt;
 }
 
@@ -125,8 +123,7 @@ EligibilityRequest read_eligibility_request(const Json& j, Issues& issues) {
     if (schema_field(BusinessFact::Business).enum_index(*business)) {
       out.business = *business;
     } else {
-      std::string list;
-      for (const auto& v : schema_field(BusinessFact::Business).values) list += (list.empty() ? "" : ", ") + v;
+      const std::string list = schema_field(BusinessFact::Business).values_text();
       r.add(make_issue(Code::BusinessUnknown, "/business", "未知业务类型 " + *business + "；可选：" + list,
                        "Unknown business " + *business + "; one of: " + list));
     }

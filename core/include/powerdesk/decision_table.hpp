@@ -48,6 +48,7 @@ struct Field {
   static Field date(std::string name, Date min, Date max);
 
   std::optional<Value> enum_index(std::string_view v) const;
+  std::string values_text() const;  // "a, b, c": the enum values, for messages
   std::string render(Value v) const;  // "2000000", "true", "three_star", "2025-06-01"
 };
 
