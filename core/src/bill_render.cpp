@@ -186,6 +186,7 @@ Json render_issue(const Issue& i) {
          {"severity", std::string(severity_name(i.severity))},
          {"message", bilingual(i.message.zh, i.message.en)}};
   if (!i.file.empty()) j["file"] = i.file;
+  if (!i.suggestion.empty()) j["suggestion"] = i.suggestion;
   return j;
 }
 

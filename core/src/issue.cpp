@@ -57,6 +57,15 @@ std::string_view code_name(Code c) {
     case Code::PhoneInvalid: return "PD_PHONE_INVALID";
     case Code::PostalCodeInvalid: return "PD_POSTAL_CODE_INVALID";
     case Code::AccountInvalid: return "PD_ACCOUNT_INVALID";
+    case Code::NameInvalid: return "PD_NAME_INVALID";
+    case Code::AddressInvalid: return "PD_ADDRESS_INVALID";
+    case Code::AddressOutsideRegion: return "PD_ADDRESS_OUTSIDE_REGION";
+    case Code::DocumentMissing: return "PD_DOCUMENT_MISSING";
+    case Code::ApplicantAge: return "PD_APPLICANT_AGE";
+    case Code::NotEligible: return "PD_NOT_ELIGIBLE";
+    case Code::ReviewRequired: return "PD_REVIEW_REQUIRED";
+    case Code::SupplyMismatch: return "PD_SUPPLY_MISMATCH";
+    case Code::ApplicantTypeInvalid: return "PD_APPLICANT_TYPE_INVALID";
   }
   return "PD_INTERNAL";
 }

@@ -99,7 +99,25 @@ export type IssueCode =
   /** A postal code that is not 6 digits. */
   | 'PD_POSTAL_CODE_INVALID'
   /** An account number (户号) of the wrong length or characters. */
-  | 'PD_ACCOUNT_INVALID';
+  | 'PD_ACCOUNT_INVALID'
+  /** A name that is empty, too long, in a script a name may not use, or with a misplaced middle dot. */
+  | 'PD_NAME_INVALID'
+  /** An address too short or without a recognisable province, city or district. */
+  | 'PD_ADDRESS_INVALID'
+  /** The address lies outside the pack's region. */
+  | 'PD_ADDRESS_OUTSIDE_REGION'
+  /** A document the business requires was not provided. */
+  | 'PD_DOCUMENT_MISSING'
+  /** A person applicant under age (error) or 16–17 (warning). */
+  | 'PD_APPLICANT_AGE'
+  /** An eligibility rule refuses the request. */
+  | 'PD_NOT_ELIGIBLE'
+  /** Warning: an eligibility rule sends the request to manual review. */
+  | 'PD_REVIEW_REQUIRED'
+  /** Requested voltage, phases or tariff differ from the supply decision. */
+  | 'PD_SUPPLY_MISMATCH'
+  /** The applicant type is not one the business accepts. */
+  | 'PD_APPLICANT_TYPE_INVALID';
 
 /** How serious an issue is: `error` refuses the request, the others are advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -122,6 +140,8 @@ export interface Issue {
   message: Bilingual;
   /** The rule pack the issue is about (the `name` it was loaded under). */
   file?: string;
+  /** A corrected value a form may offer (e.g. the recommended supply voltage). */
+  suggestion?: string;
 }
 
 // ───────────────────────────── envelopes ─────────────────────────────

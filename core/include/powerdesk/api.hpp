@@ -38,6 +38,14 @@ class Engine {
   Response star_tier(std::string_view request_json) const;
   Response eligibility(std::string_view request_json) const;
   Response process(std::string_view request_json) const;
+  // Applications (报装): every issue of an application at once (identity,
+  // text, address, documents, eligibility and supply decisions) — docs/applications.md.
+  Response validate_application(std::string_view request_json) const;
+  // Duplicate detection over customer number, name, address, contact name
+  // and phone: clusters of likely duplicates in a set of records, or the
+  // candidates that match one record, with per-field scores — docs/dedupe.md.
+  Response dedupe(std::string_view request_json) const;
+  Response match(std::string_view request_json) const;
 
  private:
   PackRegistry packs_;

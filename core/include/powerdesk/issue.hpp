@@ -61,6 +61,15 @@ enum class Code {
   PhoneInvalid,         // identity: not a mainland mobile or landline number
   PostalCodeInvalid,    // identity: not 6 digits
   AccountInvalid,       // identity: an account number (户号) of the wrong length or characters
+  NameInvalid,          // applications: a person's or organisation's name (length, script, middle dot)
+  AddressInvalid,       // applications: an address too short or without a recognisable place
+  AddressOutsideRegion, // applications: the address's province/city/district is not in the pack's region
+  DocumentMissing,      // applications: a document the business requires was not provided
+  ApplicantAge,         // applications: the applicant is under age (error) or a minor with own income (warning)
+  NotEligible,          // applications: an eligibility rule refuses the request (the rule's reason and clause)
+  ReviewRequired,       // applications (warning): an eligibility rule sends the request to manual review
+  SupplyMismatch,       // applications: requested voltage/phases/tariff differ from the supply decision
+  ApplicantTypeInvalid, // applications: a person applied where only an organisation may (or the reverse)
 };
 
 std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"
@@ -71,13 +80,16 @@ struct Issue {
   Severity severity = Severity::Error;
   Bilingual message;
   std::string file;  // set for rule-pack problems
+  // A corrected value the form may offer (e.g. the right check character
+  // appended, the supply voltage the rules recommend); empty when none.
+  std::string suggestion;
 };
 
 using Issues = std::vector<Issue>;
 
 inline Issue make_issue(Code code, std::string path, std::string zh, std::string en,
                         Severity sev = Severity::Error) {
-  return Issue{code, std::move(path), sev, Bilingual{std::move(zh), std::move(en)}, {}};
+  return Issue{code, std::move(path), sev, Bilingual{std::move(zh), std::move(en)}, {}, {}};
 }
 
 bool has_errors(const Issues& issues);
