@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "identity_pack_sections.hpp"
 #include "pack_reader.hpp"
 #include "powerdesk/eligibility.hpp"
 
@@ -258,9 +259,11 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
     return finish(issues);
   }
   r.reject_unknown(root, "", {"$schema", "id", "region", "region_name", "version", "effective",
+                              "division", "divisions", "credit_code_types",
                               "assumptions", "rounding", "tou_schedules", "tariffs",
                               "power_factor", "late_payment", "calendar", "power_factor_tables",
-                              "parameters", "decision_tables", "businesses", "star_services"});
+                              "parameters", "decision_tables", "businesses", "star_services",
+                              "application_forms"});
   auto pack = std::make_shared<RulePack>();
   pack->file = file;
   pack->content_hash = fnv1a_hex(text);
@@ -314,6 +317,9 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   late_payment(r, root, *pack);
   calendar(r, root, *pack);
   pf_tables(r, root, *pack);
+  pr::division(r, root, *pack);
+  pr::divisions(r, root, *pack);
+  pr::credit_code_types(r, root, *pack);
   if (const Json* params = r.object(root, "parameters", "", false))
     pack->parameters = decision::read_parameters(r, *params, "/parameters");
   if (const Json* tables = r.object(root, "decision_tables", "", false))
@@ -321,6 +327,7 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   check_table_contracts(r, pack->decision_tables, "/decision_tables");
   pr::businesses(r, root, *pack);
   pr::star_services(r, root, *pack);
+  pr::application_forms(r, root, *pack);
   const bool national = pack->region == "national";
   if (!national && pack->tariffs.empty() && !has_errors(issues)) {
     pr::invalid(r, "/tariffs", "地区规则包至少需要一个电价", "a regional pack needs at least one tariff");

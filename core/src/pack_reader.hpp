@@ -28,6 +28,9 @@ std::optional<Tariff> tariff(FieldReader& r, const Json& node, const std::string
 
 // The business catalogue section ("businesses"): types, process steps, limits.
 void businesses(FieldReader& r, const Json& root, RulePack& pack);
+// The application forms section ("application_forms"): documents and what
+// each business's form requires.
+void application_forms(FieldReader& r, const Json& root, RulePack& pack);
 // The star-tier services section ("star_services"): numbers, names, descriptions.
 void star_services(FieldReader& r, const Json& root, RulePack& pack);
 

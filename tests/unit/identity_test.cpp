@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "powerdesk/divisions.hpp"
+#include "powerdesk/rulepack.hpp"
 
 namespace powerdesk {
 namespace {
@@ -29,6 +33,23 @@ std::string issue_list(const Issues& issues) {
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
+
+// The shipped national pack: its USCC type table and GB/T 2260 list.
+const RulePack& national() {
+  static const std::shared_ptr<const RulePack> pack = [] {
+    const std::string path =
+        std::string(POWERDESK_SOURCE_DIR) + "/rules/national/cn-national-2024.json";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto r = load_pack(text.str(), path);
+    return r.ok() ? r.value() : std::make_shared<const RulePack>();
+  }();
+  return *pack;
+}
+
+const CreditCodeTypes* types() { return national().credit_code_types.get(); }
+const Divisions* divisions() { return national().divisions.get(); }
 
 // ───────────────────────────── resident ID ─────────────────────────────
 
@@ -176,7 +197,7 @@ TEST(Uscc, KnownValidCodes) {
   // 11 − 7 = 4 → '4'.
   EXPECT_EQ(credit_code_check_char("91350100M000100Y4"), '3');
   EXPECT_EQ(organization_code_check_char("M000100Y"), '4');
-  const auto r = validate_credit_code("91350100M000100Y43", "/applicant/uscc");
+  const auto r = validate_credit_code("91350100M000100Y43", "/applicant/uscc", types());
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r.issues.empty()) << issue_list(r.issues);
   EXPECT_EQ(r.value->value, "91350100M000100Y43");
@@ -189,19 +210,21 @@ TEST(Uscc, KnownValidCodes) {
   EXPECT_EQ(r.value->entity_type_name.en, "enterprise");
   // Facts sheet §8.2: Σ = 1782 and 831; organisation checks X and 1.
   for (const char* code : {"9144030071526726XG", "914403001922038216"}) {
-    const auto c = validate_credit_code(code, "");
+    const auto c = validate_credit_code(code, "", types());
     EXPECT_TRUE(c.ok() && c.issues.empty()) << code << " " << issue_list(c.issues);
   }
   EXPECT_EQ(organization_code_check_char("71526726"), 'X');
   EXPECT_EQ(organization_code_check_char("19220382"), '1');
   // Lower case and full width are accepted and upper-cased.
-  EXPECT_EQ(validate_credit_code("91350100m000100y43", "").value->value, "91350100M000100Y43");
-  EXPECT_EQ(validate_credit_code(" ９１３５０１００Ｍ０００１００Ｙ４３\u3000", "").value->value,
+  EXPECT_EQ(validate_credit_code("91350100m000100y43", "", types()).value->value,
             "91350100M000100Y43");
+  EXPECT_EQ(
+      validate_credit_code(" ９１３５０１００Ｍ０００１００Ｙ４３\u3000", "", types()).value->value,
+      "91350100M000100Y43");
 }
 
 TEST(Uscc, FailingOnlyMod31IsAWarningNamingTheExpectedCharacter) {
-  const auto r = validate_credit_code("91350100M000100Y44", "/applicant/uscc");
+  const auto r = validate_credit_code("91350100M000100Y44", "/applicant/uscc", types());
   EXPECT_TRUE(r.ok());  // a warning does not refuse the code
   ASSERT_EQ(r.issues.size(), 1u);
   const Issue& i = r.issues[0];
@@ -219,7 +242,7 @@ TEST(Uscc, FailingOnlyMod31IsAWarningNamingTheExpectedCharacter) {
 TEST(Uscc, FailingOnlyTheOrganisationCodeCheckIsAWarning) {
   // Character 17 changed from 4 to 5, character 18 recomputed (MOD 31 holds).
   EXPECT_EQ(credit_code_check_char("91350100M000100Y5"), '6');
-  const auto r = validate_credit_code("91350100M000100Y56", "");
+  const auto r = validate_credit_code("91350100M000100Y56", "", types());
   EXPECT_TRUE(r.ok());
   ASSERT_EQ(r.issues.size(), 1u);
   EXPECT_EQ(r.issues[0].code, Code::UsccChecksum);
@@ -227,18 +250,18 @@ TEST(Uscc, FailingOnlyTheOrganisationCodeCheckIsAWarning) {
   EXPECT_TRUE(contains(r.issues[0].message.en, "GB 11714"));
   EXPECT_TRUE(contains(r.issues[0].message.en, "character 17 should be '4', not '5'"));
   // Both wrong: two warnings.
-  EXPECT_EQ(issue_list(validate_credit_code("91350100M000100Y55", "").issues),
+  EXPECT_EQ(issue_list(validate_credit_code("91350100M000100Y55", "", types()).issues),
             "PD_USCC_CHECKSUM:warning,PD_USCC_CHECKSUM:warning");
 }
 
 TEST(Uscc, AuthorityAndEntityType) {
   // Checks computed: B1350100M000100Y41, 94350100M000100Y4R.
-  const auto b = validate_credit_code("B1350100M000100Y41", "");
+  const auto b = validate_credit_code("B1350100M000100Y41", "", types());
   EXPECT_TRUE(b.ok());
   EXPECT_EQ(issue_list(b.issues), "PD_USCC_TYPE_UNKNOWN:warning");
   EXPECT_TRUE(contains(b.issues[0].message.en, "(registration authority) 'B'"));
   EXPECT_TRUE(b.value->authority_name.zh.empty());
-  const auto t = validate_credit_code("94350100M000100Y4R", "");
+  const auto t = validate_credit_code("94350100M000100Y4R", "", types());
   EXPECT_EQ(issue_list(t.issues), "PD_USCC_TYPE_UNKNOWN:warning");
   EXPECT_TRUE(contains(t.issues[0].message.zh, "工商"));
   EXPECT_EQ(t.value->authority_name.zh, "工商");
@@ -248,49 +271,447 @@ TEST(Uscc, AuthorityAndEntityType) {
        {"11", "12", "13", "19", "51", "52", "53", "59", "91", "92", "93", "Y1"}) {
     std::string first17 = std::string(pair) + "350100M000100Y4";
     const std::string code = first17 + credit_code_check_char(first17);
-    const auto c = validate_credit_code(code, "");
+    const auto c = validate_credit_code(code, "", types());
     EXPECT_TRUE(c.issues.empty()) << code << " " << issue_list(c.issues);
     EXPECT_FALSE(c.value->entity_type_name.zh.empty()) << code;
   }
-  EXPECT_EQ(
-      validate_credit_code(
-          "52350100M000100Y4" + std::string(1, credit_code_check_char("52350100M000100Y4")), "")
-          .value->entity_type_name.zh,
-      "民办非企业单位");
+  EXPECT_EQ(validate_credit_code(
+                "52350100M000100Y4" + std::string(1, credit_code_check_char("52350100M000100Y4")),
+                "", types())
+                .value->entity_type_name.zh,
+            "民办非企业单位");
 }
 
 TEST(Uscc, RegionCode) {
   // 99 is no province (check computed: 91990100M000100Y4U): a warning.
-  const auto r = validate_credit_code("91990100M000100Y4U", "/uscc");
+  const auto r = validate_credit_code("91990100M000100Y4U", "/uscc", types());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(issue_list(r.issues), "PD_DIVISION_CODE_UNKNOWN:warning");
   // 100000 is the national level: known.
-  EXPECT_TRUE(validate_credit_code("11100000M000100Y44", "").issues.empty());
+  EXPECT_TRUE(validate_credit_code("11100000M000100Y44", "", types()).issues.empty());
   const DivisionCodePredicate none = [](std::string_view) { return false; };
-  EXPECT_EQ(issue_list(validate_credit_code("91350100M000100Y43", "", none).issues),
+  EXPECT_EQ(issue_list(validate_credit_code("91350100M000100Y43", "", types(), none).issues),
             "PD_DIVISION_CODE_UNKNOWN:warning");
-  EXPECT_TRUE(validate_credit_code("11100000M000100Y44", "", none).issues.empty());
+  EXPECT_TRUE(validate_credit_code("11100000M000100Y44", "", types(), none).issues.empty());
   const DivisionCodePredicate fuzhou = [](std::string_view c) { return c == "350100"; };
-  EXPECT_TRUE(validate_credit_code("91350100M000100Y43", "", fuzhou).issues.empty());
+  EXPECT_TRUE(validate_credit_code("91350100M000100Y43", "", types(), fuzhou).issues.empty());
 }
 
 TEST(Uscc, LengthAndCharacterSetAreErrors) {
   for (const char* bad : {"", "91350100M000100Y4", "91350100M000100Y433", "913501001234567",
                           "91350100M000100O43", "91350100M0001I0Y43", "9135010SM000100Y43",
                           "91A50100M000100Y43", "91350100M000100Y4-", "统一社会信用代码"}) {
-    const auto r = validate_credit_code(bad, "/uscc");
+    const auto r = validate_credit_code(bad, "/uscc", types());
     EXPECT_EQ(issue_list(r.issues), "PD_USCC_INVALID:error") << bad;
     EXPECT_FALSE(r.ok()) << bad;
   }
-  const auto o = validate_credit_code("91350100M000100O43", "");
+  const auto o = validate_credit_code("91350100M000100O43", "", types());
   EXPECT_TRUE(contains(o.issues[0].message.en, "character 16")) << o.issues[0].message.en;
   EXPECT_TRUE(contains(o.issues[0].message.en, "did you mean 0?"));
-  EXPECT_TRUE(contains(validate_credit_code("913501001234567", "").issues[0].message.zh,
+  EXPECT_TRUE(contains(validate_credit_code("913501001234567", "", types()).issues[0].message.zh,
                        "旧版营业执照注册号"));
-  EXPECT_TRUE(contains(validate_credit_code("91A50100M000100Y43", "").issues[0].message.en,
+  EXPECT_TRUE(contains(validate_credit_code("91A50100M000100Y43", "", types()).issues[0].message.en,
                        "characters 3-8"));
   EXPECT_EQ(credit_code_check_char("91350100M000100O4"), '\0');
   EXPECT_EQ(organization_code_check_char("m000100Y"), '\0');
+}
+
+TEST(Uscc, TheTypeTableIsTheNationalPacksAndOptional) {
+  ASSERT_NE(types(), nullptr) << "the national pack has no credit_code_types";
+  // GB 32100-2015 table 1: 9 工商; table 2 under 9: 1 企业, 2 个体工商户, 3 农民专业合作社.
+  const CreditCodeTypes::Authority* aic = types()->authority('9');
+  ASSERT_NE(aic, nullptr);
+  EXPECT_EQ(aic->name.zh, "工商");
+  ASSERT_NE(types()->entity_type('9', '3'), nullptr);
+  EXPECT_EQ(types()->entity_type('9', '3')->name.zh, "农民专业合作社");
+  EXPECT_EQ(types()->entity_type('9', '3')->source, CreditCodeTypeSource::Gb32100);
+  EXPECT_EQ(types()->entity_type('N', '2')->source, CreditCodeTypeSource::Notice);
+  EXPECT_EQ(types()->entity_type('G', '1')->source, CreditCodeTypeSource::Unverified);
+  EXPECT_EQ(types()->entity_type('9', '4'), nullptr);
+  EXPECT_EQ(types()->authority('B'), nullptr);
+  // Without a table the type is not checked and has no names.
+  for (const char* code : {"94350100M000100Y4R", "B1350100M000100Y41", "91350100M000100Y43"}) {
+    const auto r = validate_credit_code(code, "", nullptr);
+    EXPECT_TRUE(r.ok()) << code;
+    EXPECT_TRUE(r.issues.empty()) << code << " " << issue_list(r.issues);
+    EXPECT_TRUE(r.value->authority_name.zh.empty()) << code;
+    EXPECT_TRUE(r.value->entity_type_name.zh.empty()) << code;
+  }
+}
+
+// ─────────────────── GB/T 2260 codes in the identity checks ───────────────────
+
+TEST(IdentityDivisions, AbolishedCodesAreValidInResidentIds) {
+  ASSERT_NE(divisions(), nullptr) << "the national pack has no divisions";
+  const DivisionCodePredicate known = divisions()->predicate();
+  // 110103 北京市崇文区 and 110104 宣武区: abolished (merged into 东城区 and
+  // 西城区), still in the IDs they issued. Check characters by GB 11643 MOD 11-2:
+  // 11010319800101001 → 3, 11010419800101002 → 8.
+  for (const char* id : {"110103198001010013", "110104198001010028", "11010519491231002X"}) {
+    const auto r = validate_resident_id(id, kToday, "/id", known);
+    EXPECT_TRUE(r.ok()) << id << " " << issue_list(r.issues);
+  }
+  EXPECT_FALSE(divisions()->find("110103")->current);
+  // 110110 was never a code (1101xx runs 01–19 without 03, 04 and 10 today).
+  const auto unknown = validate_resident_id("110110198001010017", kToday, "/id", known);
+  EXPECT_EQ(issue_list(unknown.issues), "PD_DIVISION_CODE_UNKNOWN:error");
+  EXPECT_FALSE(unknown.ok());
+  // A credit code's region is checked against the same list (a warning there).
+  EXPECT_EQ(issue_list(validate_credit_code(
+                           "91110110M000100Y4" +
+                               std::string(1, credit_code_check_char("91110110M000100Y4")),
+                           "", types(), known)
+                           .issues),
+            "PD_DIVISION_CODE_UNKNOWN:warning");
+  EXPECT_TRUE(validate_credit_code("91350100M000100Y43", "", types(), known).issues.empty());
+}
+
+// ─────────────────────────────── addresses ───────────────────────────────
+
+struct AddressCase {
+  const char* input;
+  const char* region;
+  const char* text;  // Address::text
+  const char* province;
+  const char* prefecture;
+  const char* county;
+  const char* detail;
+};
+
+TEST(Address, RecognisesTheLeadingPlaces) {
+  ASSERT_NE(divisions(), nullptr);
+  const AddressCase cases[] = {
+      // Full names.
+      {"浙江省杭州市西湖区文三路90号1栋2单元301室", "330000",
+       "浙江省杭州市西湖区文三路90号1栋2单元301室", "330000", "330100", "330106",
+       "文三路90号1栋2单元301室"},
+      // Customary short forms, confirmed by what follows.
+      {"浙江杭州西湖区文三路90号", "330000", "浙江省杭州市西湖区文三路90号", "330000", "330100",
+       "330106", "文三路90号"},
+      {"浙江杭州文三路90号", "330000", "浙江省杭州市文三路90号", "330000", "330100", "",
+       "文三路90号"},
+      {"杭州西湖区文三路90号", "330000", "浙江省杭州市西湖区文三路90号", "330000", "330100",
+       "330106", "文三路90号"},
+      // Municipality: districts directly under it; the grouping 市辖区 is skipped.
+      {"北京市朝阳区建国路88号", "110000", "北京市朝阳区建国路88号", "110000", "", "110105",
+       "建国路88号"},
+      {"北京朝阳区建国路88号", "110000", "北京市朝阳区建国路88号", "110000", "", "110105",
+       "建国路88号"},
+      {"北京市市辖区朝阳区建国路88号", "110000", "北京市朝阳区建国路88号", "110000", "", "110105",
+       "建国路88号"},
+      {"朝阳区建国路88号", "110000", "北京市朝阳区建国路88号", "110000", "", "110105",
+       "建国路88号"},
+      // Autonomous regions, prefectures and banners.
+      {"内蒙古自治区呼和浩特市新城区新华大街1号", "", "内蒙古自治区呼和浩特市新城区新华大街1号",
+       "150000", "150100", "150102", "新华大街1号"},
+      {"广西壮族自治区南宁市青秀区民族大道100号", "", "广西壮族自治区南宁市青秀区民族大道100号",
+       "450000", "450100", "450103", "民族大道100号"},
+      {"广西南宁市青秀区民族大道100号", "", "广西壮族自治区南宁市青秀区民族大道100号", "450000",
+       "450100", "450103", "民族大道100号"},
+      {"吉林省延边朝鲜族自治州延吉市人民路1号", "", "吉林省延边朝鲜族自治州延吉市人民路1号",
+       "220000", "222400", "222401", "人民路1号"},
+      {"延边延吉市人民路1号", "", "吉林省延边朝鲜族自治州延吉市人民路1号", "220000", "222400",
+       "222401", "人民路1号"},
+      {"内蒙古锡林郭勒盟正蓝旗上都镇1号", "", "内蒙古自治区锡林郭勒盟正蓝旗上都镇1号", "150000",
+       "152500", "152530", "上都镇1号"},
+      // 吉林市 is a prefecture of 吉林省, not the province's short form.
+      {"吉林市昌邑区解放路1号", "220000", "吉林省吉林市昌邑区解放路1号", "220000", "220200",
+       "220202", "解放路1号"},
+      // A county directly under its province (省直辖县级行政区划).
+      {"湖北省仙桃市仙桃大道1号", "420000", "湖北省仙桃市仙桃大道1号", "420000", "", "429004",
+       "仙桃大道1号"},
+      // Missing levels are filled in.
+      {"杭州市西湖区文三路90号", "330000", "浙江省杭州市西湖区文三路90号", "330000", "330100",
+       "330106", "文三路90号"},
+      {"浙江省西湖区文三路90号", "330000", "浙江省杭州市西湖区文三路90号", "330000", "330100",
+       "330106", "文三路90号"},
+      {"西湖区文三路90号", "330000", "浙江省杭州市西湖区文三路90号", "330000", "330100", "330106",
+       "文三路90号"},
+      // Odd white space and full-width digits (NFKC).
+      {"  浙江省\u3000杭州市\t西湖区  文三路 ９０ 号 ", "330000", "浙江省杭州市西湖区文三路 90 号",
+       "330000", "330100", "330106", "文三路 90 号"},
+      // Street names are not places: 北京路 in 广州, 南京西路 in 上海.
+      {"广州市越秀区北京路1号", "440000", "广东省广州市越秀区北京路1号", "440000", "440100",
+       "440104", "北京路1号"},
+      {"上海市静安区南京西路1266号", "310000", "上海市静安区南京西路1266号", "310000", "", "310106",
+       "南京西路1266号"},
+      // No region and no unique place: the text stands as it is.
+      {"西湖区文三路90号", "", "西湖区文三路90号", "", "", "", "西湖区文三路90号"},
+  };
+  for (const AddressCase& c : cases) {
+    const auto r = validate_address(c.input, "/address", divisions(), c.region);
+    ASSERT_TRUE(r.ok()) << c.input << " " << issue_list(r.issues);
+    EXPECT_TRUE(r.issues.empty()) << c.input;
+    const Address& a = *r.value;
+    EXPECT_EQ(a.text, c.text) << c.input;
+    EXPECT_EQ(r.normalized, c.text) << c.input;
+    EXPECT_EQ(a.province_code, c.province) << c.input;
+    EXPECT_EQ(a.prefecture_code, c.prefecture) << c.input;
+    EXPECT_EQ(a.county_code, c.county) << c.input;
+    EXPECT_EQ(a.detail, c.detail) << c.input;
+  }
+  const Address a = *validate_address("杭州市西湖区文三路90号", "", divisions(), "330000").value;
+  EXPECT_EQ(a.province_name, "浙江省");
+  EXPECT_EQ(a.prefecture_name, "杭州市");
+  EXPECT_EQ(a.county_name, "西湖区");
+}
+
+TEST(Address, OutsideTheRegion) {
+  ASSERT_NE(divisions(), nullptr);
+  for (const char* in : {"北京市朝阳区建国路88号", "北京朝阳区建国路88号",
+                         "江苏省南京市鼓楼区中山路1号", "海淀区中关村大街1号"}) {
+    const auto r = validate_address(in, "/site/address", divisions(), "330000");
+    EXPECT_FALSE(r.ok()) << in;
+    ASSERT_EQ(issue_list(r.issues), "PD_ADDRESS_OUTSIDE_REGION:error") << in;
+    const Issue& i = r.issues[0];
+    EXPECT_EQ(i.path, "/site/address");
+    EXPECT_TRUE(contains(i.message.zh, "浙江省（330000）")) << i.message.zh;
+    EXPECT_TRUE(contains(i.message.en, "浙江省 (330000)")) << i.message.en;
+    EXPECT_TRUE(i.suggestion.empty());
+    EXPECT_FALSE(contains(i.message.zh, "北京") || contains(i.message.zh, "南京") ||
+                 contains(i.message.zh, "海淀"))
+        << "the message repeats the address";
+  }
+  // Without a region nothing is outside.
+  EXPECT_TRUE(validate_address("北京市朝阳区建国路88号", "", divisions(), "").ok());
+}
+
+TEST(Address, InvalidAddresses) {
+  ASSERT_NE(divisions(), nullptr);
+  struct Bad {
+    const char* input;
+    const char* region;
+    const char* en_contains;
+  };
+  const std::string too_long = "浙江省杭州市西湖区" + [] {
+    std::string s;
+    for (int i = 0; i < 192; ++i) s += "路";
+    return s;
+  }();  // 9 + 192 = 201 graphemes
+  const Bad cases[] = {
+      {"", "330000", "empty"},
+      {" \u3000\t", "330000", "empty"},
+      {"浙江省杭州市西湖区", "330000", "not detailed enough"},      // nothing after the county
+      {"浙江省杭州市西湖区1号", "330000", "not detailed enough"},   // 2 graphemes of detail
+      {"南京西路1266号", "310000", "no province, city or county"},  // a street, no place
+      {"北京路1号", "440000", "no province, city or county"},
+      {"鼓楼区中山路1号", "320000", "no province, city or county"},  // 南京 and 徐州 both have one
+      {"浙江省杭州市西湖区文三路90号\U0001F600", "330000", "emoji"},
+      {"浙江省杭州市西湖区文三路\x01"
+       "90号",
+       "330000", "control"},
+      {"浙江省杭州市西湖区文三路\xff"
+       "90号",
+       "330000", "unreadable"},
+      {too_long.c_str(), "330000", "at most 200 characters, not 201"},
+  };
+  for (const Bad& c : cases) {
+    const auto r = validate_address(c.input, "/a", divisions(), c.region);
+    EXPECT_FALSE(r.ok()) << c.input;
+    ASSERT_EQ(issue_list(r.issues), "PD_ADDRESS_INVALID:error") << c.input;
+    EXPECT_TRUE(contains(r.issues[0].message.en, c.en_contains))
+        << c.input << ": " << r.issues[0].message.en;
+    EXPECT_FALSE(contains(r.issues[0].message.zh, "文三路")) << "the message repeats the address";
+  }
+  // 200 graphemes are allowed.
+  EXPECT_TRUE(
+      validate_address(too_long.substr(0, too_long.size() - 3), "", divisions(), "330000").ok());
+  // Exactly three graphemes of detail are enough.
+  EXPECT_TRUE(validate_address("浙江省杭州市西湖区文三路", "", divisions(), "330000").ok());
+}
+
+TEST(Address, WithoutTheCodeList) {
+  // No list: normalised and length-checked only, no region check possible.
+  const auto r = validate_address(" 浙江省杭州市　西湖区文三路90号 ", "/a", nullptr, "330000");
+  ASSERT_TRUE(r.ok()) << issue_list(r.issues);
+  EXPECT_EQ(r.value->text, "浙江省杭州市 西湖区文三路90号");
+  EXPECT_TRUE(r.value->province_code.empty());
+  EXPECT_EQ(r.value->detail, "浙江省杭州市 西湖区文三路90号");
+  EXPECT_EQ(issue_list(validate_address("1号", "/a", nullptr, "").issues),
+            "PD_ADDRESS_INVALID:error");
+}
+
+// ───────────────────────────────── names ─────────────────────────────────
+
+TEST(PersonName, ChineseNames) {
+  for (const char* name : {"张三", "欧阳娜娜", "阿依古丽·买买提", "李〇"}) {
+    const auto r = validate_person_name(name, "/applicant/name");
+    ASSERT_TRUE(r.ok()) << name << " " << issue_list(r.issues);
+    EXPECT_TRUE(r.issues.empty());
+    EXPECT_EQ(*r.value, name);
+  }
+  // Spaces between Han characters go; full-width spaces too.
+  EXPECT_EQ(*validate_person_name(" 张 三\u3000", "").value, "张三");
+  EXPECT_EQ(*validate_person_name("欧阳\u3000娜娜", "").value, "欧阳娜娜");
+}
+
+TEST(PersonName, EveryLookAlikeOfTheMiddleDotBecomesU00B7) {
+  // U+00B7 is the dot of minority names on ID cards; the others are what
+  // other input methods and fonts produce.
+  for (const char* dot : {"\u00B7", "\u2022", "\u30FB", "\uFF65", "\u2027", "\u2219", "\u22C5",
+                          "\uA78F", "\u2E31", "\u0387"}) {
+    const std::string name = std::string("阿依古丽") + dot + "买买提";
+    const auto r = validate_person_name(name, "");
+    ASSERT_TRUE(r.ok()) << name << " " << issue_list(r.issues);
+    EXPECT_EQ(*r.value, "阿依古丽·买买提") << name;
+    EXPECT_TRUE(r.issues.empty()) << name;
+  }
+  // Spaces around the dot go.
+  EXPECT_EQ(*validate_person_name("阿依古丽 · 买买提", "").value, "阿依古丽·买买提");
+}
+
+TEST(PersonName, MisplacedDotsHaveASuggestion) {
+  struct Case {
+    const char* input;
+    const char* en_contains;
+    const char* suggestion;
+  };
+  const Case cases[] = {
+      {"阿依古丽.买买提", "not a full stop", "阿依古丽·买买提"},
+      {"阿依古丽．买买提", "not a full stop", "阿依古丽·买买提"},  // full-width, NFKC '.'
+      {"阿依古丽。买买提", "not a full stop", "阿依古丽·买买提"},
+      {"·阿依古丽买买提", "cannot start or end", "阿依古丽买买提"},
+      {"阿依古丽·买买提·", "cannot start or end", "阿依古丽·买买提"},
+      {"阿依古丽••买买提", "cannot be doubled",
+       "阿依古丽·买买提"},  // two look-alikes: a double dot
+      {"阿依古丽· ·买买提", "cannot be doubled", "阿依古丽·买买提"},
+  };
+  for (const Case& c : cases) {
+    const auto r = validate_person_name(c.input, "/n");
+    EXPECT_FALSE(r.ok()) << c.input;
+    ASSERT_EQ(issue_list(r.issues), "PD_NAME_INVALID:error") << c.input;
+    const Issue& i = r.issues[0];
+    EXPECT_TRUE(contains(i.message.en, c.en_contains)) << c.input << ": " << i.message.en;
+    EXPECT_EQ(i.suggestion, c.suggestion) << c.input;
+    EXPECT_FALSE(contains(i.message.zh, "阿依古丽") || contains(i.message.en, "阿依古丽"));
+  }
+  // No suggestion when the fixed name would still be wrong: "·张" → "张" is one character.
+  const auto r = validate_person_name("·张", "");
+  EXPECT_EQ(issue_list(r.issues), "PD_NAME_INVALID:error");
+  EXPECT_TRUE(r.issues[0].suggestion.empty());
+}
+
+TEST(PersonName, Refused) {
+  struct Case {
+    const char* input;
+    const char* en_contains;
+  };
+  const Case cases[] = {
+      {"", "empty"},
+      {"张3", "digits"},
+      {"张三３", "digits"},                           // full-width digit: NFKC 3
+      {"张三\U0001F600", "character 3 of the name"},  // emoji
+      {"张三!", "character 3 of the name"},
+      {"Иван", "character 1 of the name"},    // Cyrillic
+      {"さくら", "character 1 of the name"},  // kana
+      {"张John", "cannot mix"},
+      {"张", "at least 2"},
+      {"J", "at least 2"},
+      {"John--Smith", "between letters"},
+      {"-John", "between letters"},
+      {"John.Smith", "no dots"},
+      {"张-三", "no spaces, hyphens"},
+      {"张\xff三", "cannot be read"},
+  };
+  for (const Case& c : cases) {
+    const auto r = validate_person_name(c.input, "/n");
+    EXPECT_FALSE(r.ok()) << c.input;
+    ASSERT_FALSE(r.issues.empty()) << c.input;
+    for (const Issue& i : r.issues) EXPECT_EQ(i.code, Code::NameInvalid) << c.input;
+    bool found = false;
+    for (const Issue& i : r.issues) found = found || contains(i.message.en, c.en_contains);
+    EXPECT_TRUE(found) << c.input << ": " << r.issues[0].message.en;
+    EXPECT_TRUE(r.issues[0].suggestion.empty()) << c.input;
+  }
+}
+
+TEST(PersonName, LatinNames) {
+  for (const char* name : {"John Smith", "Mary-Jane O'Neil", "José Martínez", "Zoë"}) {
+    const auto r = validate_person_name(name, "");
+    ASSERT_TRUE(r.ok()) << name << " " << issue_list(r.issues);
+    EXPECT_EQ(*r.value, name);
+  }
+  EXPECT_EQ(*validate_person_name("  John   Smith ", "").value, "John Smith");
+  EXPECT_EQ(*validate_person_name("O\u2019Neil", "").value, "O'Neil");
+  EXPECT_EQ(*validate_person_name("Ｊｏｈｎ Ｓｍｉｔｈ", "").value, "John Smith");  // NFKC
+}
+
+TEST(PersonName, LengthIsCountedInGraphemes) {
+  std::string han;
+  for (int i = 0; i < 30; ++i) han += "娜";
+  EXPECT_TRUE(validate_person_name(han, "").ok());  // 30
+  for (int i = 0; i < 10; ++i) han += "娜";
+  const auto r = validate_person_name(han, "");  // 40
+  EXPECT_EQ(issue_list(r.issues), "PD_NAME_INVALID:error");
+  EXPECT_TRUE(contains(r.issues[0].message.en, "at most 30 characters, not 40"))
+      << r.issues[0].message.en;
+  EXPECT_TRUE(contains(r.issues[0].message.zh, "最多 30 个字，当前 40 个"));
+  // q + U+0303 (combining tilde) has no precomposed form, so NFKC keeps two
+  // code points: one grapheme. 60 graphemes are 119 code points.
+  std::string latin = "A";
+  for (int i = 0; i < 59; ++i) latin += "q\u0303";
+  EXPECT_EQ(detail::count_code_points(latin), 119u);
+  EXPECT_EQ(detail::count_graphemes(latin), 60u);
+  const auto ok = validate_person_name(latin, "");
+  EXPECT_TRUE(ok.ok()) << issue_list(ok.issues);
+  const auto over = validate_person_name(latin + "q\u0303", "");
+  EXPECT_EQ(issue_list(over.issues), "PD_NAME_INVALID:error");
+  EXPECT_TRUE(contains(over.issues[0].message.en, "at most 60 characters, not 61"));
+  // A combining mark on a Han character is not part of a name.
+  EXPECT_FALSE(validate_person_name("张\u0303三", "").ok());
+}
+
+TEST(OrganizationName, AcceptedAndNormalised) {
+  struct Case {
+    const char* input;
+    const char* normalized;
+  };
+  const Case cases[] = {
+      {"阿里巴巴（中国）有限公司", "阿里巴巴（中国）有限公司"},
+      {"阿里巴巴(中国)有限公司",
+       "阿里巴巴（中国）有限公司"},  // brackets full width, as on licences
+      {" 阿里巴巴 （中国） 有限公司 ", "阿里巴巴（中国）有限公司"},
+      {"国网浙江省电力有限公司杭州供电公司", "国网浙江省电力有限公司杭州供电公司"},
+      {"3M中国有限公司", "3M中国有限公司"},
+      {"ABC (Shanghai) Co., Ltd.", "ABC (Shanghai) Co., Ltd."},
+      {"Ｐ＆Ｇ", "P&G"},
+      {"麦当劳•餐厅", "麦当劳·餐厅"},
+      {"杭州市西湖区文新街道、翠苑街道联合工会", "杭州市西湖区文新街道、翠苑街道联合工会"},
+  };
+  for (const Case& c : cases) {
+    const auto r = validate_organization_name(c.input, "/org");
+    ASSERT_TRUE(r.ok()) << c.input << " " << issue_list(r.issues);
+    EXPECT_EQ(*r.value, c.normalized) << c.input;
+  }
+}
+
+TEST(OrganizationName, Refused) {
+  std::string long_name;
+  for (int i = 0; i < 101; ++i) long_name += "电";
+  struct Case {
+    std::string input;
+    const char* en_contains;
+  };
+  const Case cases[] = {
+      {"", "empty"},
+      {"阿里巴巴（中国有限公司", "pair up"},
+      {"阿里巴巴)中国(有限公司", "pair up"},
+      {"A((B))", "pair up"},
+      {"杭州供电公司\U0001F600", "character 7"},
+      {"杭州#供电公司", "character 3"},
+      {"123", "needs Chinese characters or Latin letters"},
+      {"公", "at least 2"},
+      {long_name, "at most 100 characters, not 101"},
+  };
+  for (const Case& c : cases) {
+    const auto r = validate_organization_name(c.input, "/org");
+    EXPECT_FALSE(r.ok()) << c.input;
+    ASSERT_FALSE(r.issues.empty()) << c.input;
+    EXPECT_EQ(r.issues[0].code, Code::NameInvalid);
+    bool found = false;
+    for (const Issue& i : r.issues) found = found || contains(i.message.en, c.en_contains);
+    EXPECT_TRUE(found) << c.input << ": " << r.issues[0].message.en;
+  }
 }
 
 // ──────────────────────────── phone numbers ────────────────────────────
@@ -456,6 +877,18 @@ TEST(IdentityText, IcuNfkcAndTheFallbackAgree) {
   EXPECT_EQ(normalize_identifier_text("①"), "1");
 }
 
+TEST(IdentityText, FreeTextAndGraphemes) {
+  EXPECT_EQ(normalize_free_text(" a\u3000\t b\r\nc\u2028d "), "a b c d");
+  EXPECT_EQ(normalize_free_text("\u00A0"), "");
+  EXPECT_TRUE(detail::graphemes_use_icu());
+  EXPECT_EQ(detail::count_graphemes(""), 0u);
+  EXPECT_EQ(detail::count_graphemes("张三"), 2u);
+  EXPECT_EQ(detail::count_graphemes("e\u0301"), 1u);  // e + combining acute
+  EXPECT_EQ(detail::count_graphemes("\U0001F468\u200D\U0001F469\u200D\U0001F467"),
+            1u);                                                   // family: one emoji
+  EXPECT_EQ(detail::count_graphemes("\U00020000\U0002A6D6"), 2u);  // CJK Extension B
+}
+
 // ─────────────── differential test against the Python reference ───────────────
 
 std::vector<std::string> split_tabs(const std::string& line) {
@@ -500,7 +933,7 @@ TEST(IdentityDifferential, EveryCaseOfTheReferenceFile) {
     } else {
       ASSERT_EQ(f[0], "uscc") << line;
       ++codes;
-      const auto r = validate_credit_code(f[1], "/uscc");
+      const auto r = validate_credit_code(f[1], "/uscc", types());
       EXPECT_EQ(issue_list(r.issues), f[4]) << line;
       EXPECT_EQ(r.ok(), f[4].find(":error") == std::string::npos) << line;
       if (f[2] != "-") {

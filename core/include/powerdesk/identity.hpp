@@ -1,8 +1,9 @@
 // Identity validators and personal-data masks for applications (报装):
 // resident ID numbers (GB 11643-1999), unified social credit codes
 // (GB 32100-2015, with the embedded GB 11714 organisation code), phone
-// numbers, postal codes and account numbers (户号). Pure functions: no I/O and
-// no clock ("today" is an argument). Nothing throws. See docs/identity.md.
+// numbers, postal codes, account numbers (户号), addresses and the names of
+// persons and organisations. Pure functions: no I/O and no clock ("today" is
+// an argument). Nothing throws. See docs/identity.md.
 //
 // Every validator first normalises the text (normalize_identifier_text: ICU
 // NFKC, so full-width digits and letters and ideographic spaces become ASCII,
@@ -33,6 +34,8 @@
 
 namespace powerdesk {
 
+class Divisions;  // powerdesk/divisions.hpp: the GB/T 2260 code list of the national pack
+
 // What a validator found: the normalised text (always set, so a form can show
 // back what was understood), the parsed value (set exactly when there is no
 // error-severity issue) and every issue, warnings included.
@@ -52,6 +55,11 @@ struct Checked {
 // alone: each validator folds the case its identifier allows. Ill-formed
 // UTF-8 becomes U+FFFD, which every validator rejects.
 std::string normalize_identifier_text(std::string_view input);
+
+// normalize_identifier_text, then every run of white space inside the text
+// (after NFKC: space, tab, CR, LF, …) becomes one space. For names and
+// addresses.
+std::string normalize_free_text(std::string_view input);
 
 // A 6-digit GB/T 2260 administrative division code (行政区划代码) the caller
 // knows, e.g. from the code list a rule pack ships. The list must include
@@ -92,14 +100,42 @@ char resident_id_check_char(std::string_view first17);
 
 // ─────────────────────── unified social credit code ───────────────────────
 
+// Where a USCC entity type comes from (the national pack marks each one).
+enum class CreditCodeTypeSource {
+  Gb32100,     // listed by GB 32100-2015 itself
+  Notice,      // added by a later notice; the independent implementations compared agree
+  Unverified,  // found in one third-party implementation only; kept so such codes do not warn
+};
+
+// The registration authorities (登记管理部门, character 1) and their entity
+// types (机构类别, character 2), from the national pack's `credit_code_types`
+// section (the table grows by notice, so it is data, not code).
+struct CreditCodeTypes {
+  struct EntityType {
+    char code = 0;
+    Bilingual name;
+    CreditCodeTypeSource source = CreditCodeTypeSource::Gb32100;
+  };
+  struct Authority {
+    char code = 0;
+    Bilingual name;
+    std::vector<EntityType> types;
+  };
+  std::vector<Authority> authorities;
+  Citation citation;
+
+  const Authority* authority(char code) const;                     // nullptr if not listed
+  const EntityType* entity_type(char authority, char type) const;  // nullptr if not listed
+};
+
 struct CreditCode {
   std::string value;              // 18 characters, upper case
   char authority = 0;             // character 1: 登记管理部门代码
   char entity_type = 0;           // character 2: 机构类别代码
   std::string region_code;        // characters 3–8
   std::string organization_code;  // characters 9–17: 主体标识码 (GB 11714 organisation code)
-  Bilingual authority_name;       // empty when the authority is not in PowerDesk's table
-  Bilingual entity_type_name;     // empty when the pair is not in PowerDesk's table
+  Bilingual authority_name;    // empty when the authority is not in the table (or none was given)
+  Bilingual entity_type_name;  // empty when the pair is not in the table (or none was given)
 };
 
 // 统一社会信用代码, GB 32100-2015. Errors (PD_USCC_INVALID): not 18
@@ -108,11 +144,14 @@ struct CreditCode {
 // Warnings, because some legitimately issued codes fail them: the MOD 31
 // check character (position 18) and the GB 11714 check of the embedded
 // organisation code (position 17) (PD_USCC_CHECKSUM, with the expected
-// character), an authority or entity type not in PowerDesk's table
-// (PD_USCC_TYPE_UNKNOWN) and an unknown region code (PD_DIVISION_CODE_UNKNOWN;
+// character), an authority or entity type not in `types`
+// (PD_USCC_TYPE_UNKNOWN; with `types` null this check is skipped and the
+// names stay empty) and an unknown region code (PD_DIVISION_CODE_UNKNOWN;
 // "100000", the national level, is always known). With only warnings the
-// code is returned in `value`.
+// code is returned in `value`. `types` is usually the national pack's
+// credit_code_types.
 Checked<CreditCode> validate_credit_code(std::string_view input, std::string_view path,
+                                         const CreditCodeTypes* types,
                                          const DivisionCodePredicate& known_division = {});
 
 // MOD 31 check character of a code's first 17 characters (alphabet
@@ -160,6 +199,78 @@ Checked<std::string> validate_postal_code(std::string_view input, std::string_vi
 Checked<std::string> validate_account_number(std::string_view input, std::string_view path,
                                              const std::vector<int>& allowed_lengths);
 
+// ─────────────────────────────── addresses ───────────────────────────────
+
+struct Address {
+  // The normalised address with the recognised places written in full and
+  // missing higher levels filled in: "浙江杭州西湖区 文三路90号" →
+  // "浙江省杭州市西湖区文三路90号". Without recognised places, the normalised text.
+  std::string text;
+  // GB/T 2260 codes and names of the recognised places; empty when not
+  // recognised. `prefecture` is empty for a municipality's districts (北京市
+  // 朝阳区) and for counties directly under a province (湖北省仙桃市).
+  std::string province_code, province_name;      // "330000", "浙江省"
+  std::string prefecture_code, prefecture_name;  // "330100", "杭州市"
+  std::string county_code, county_name;          // "330106", "西湖区"
+  std::string detail;                            // the rest: "文三路90号1栋2单元301室"
+};
+
+// Graphemes an address's detail (after the recognised places) needs at
+// least, and the most an address may have; see docs/identity.md.
+inline constexpr size_t kMinAddressDetailGraphemes = 3;
+inline constexpr size_t kMaxAddressGraphemes = 200;
+
+// An address (e.g. of the premises to be supplied). Normalised like
+// normalize_free_text (ICU NFKC, trimmed, inner white space collapsed to one
+// space); then `divisions` (may be null: no place recognition) recognises the
+// leading province, prefecture and county (Divisions::parse_place). Errors:
+//   PD_ADDRESS_INVALID: empty; ill-formed text, control characters or
+//     symbols such as emoji; more than kMaxAddressGraphemes graphemes; fewer
+//     than kMinAddressDetailGraphemes after the recognised places (the street,
+//     building or village is missing); or, when `region_division` is given
+//     (the regional pack's province-level code, e.g. "330000") with
+//     `divisions`, no recognisable place.
+//   PD_ADDRESS_OUTSIDE_REGION: the recognised place is outside
+//     `region_division`'s province; the message names the region, never the
+//     address, and there is no suggestion.
+// `region_division` empty (or not six digits) or `divisions` null: no region
+// check.
+// An address without its province (杭州市西湖区…) is fine: the province follows
+// from the city and is filled in. Messages never repeat the address.
+Checked<Address> validate_address(std::string_view input, std::string_view path,
+                                  const Divisions* divisions, std::string_view region_division);
+
+// ───────────────────────────────── names ─────────────────────────────────
+
+// Graphemes (user-perceived characters, ICU BreakIterator) a name may have.
+inline constexpr size_t kMinPersonNameGraphemes = 2;
+inline constexpr size_t kMaxPersonNameGraphemes = 30;       // Han script
+inline constexpr size_t kMaxLatinPersonNameGraphemes = 60;  // Latin script (foreign names)
+inline constexpr size_t kMinOrganizationNameGraphemes = 2;
+inline constexpr size_t kMaxOrganizationNameGraphemes = 100;
+
+// A person's name. Normalised: NFKC, trimmed, white space collapsed; spaces
+// between Han characters and around a middle dot removed; the middle dot's
+// look-alikes (• U+2022, ・ U+30FB, ･ U+FF65, ‧ U+2027, ∙ U+2219, ⋅ U+22C5,
+// ꞏ U+A78F, ⸱ U+2E31) become U+00B7 ·. Either Han characters with single
+// middle dots between them (张三, 欧阳娜娜, 阿依古丽·买买提), 2–30 graphemes;
+// or Latin letters with single spaces, hyphens or apostrophes between them
+// (John Smith, O'Neil), 2–60 graphemes. Every problem is PD_NAME_INVALID
+// (error): a dot at the start or end or doubled, a '.' used as the dot,
+// digits, other scripts, symbols and emoji, Han and Latin mixed, too short or
+// too long. When the fix is obvious (a '.' for the dot, a doubled dot, a dot
+// at an end) the issue's `suggestion` holds the corrected name: personal
+// data, for the applicant's own form only. Messages never repeat the name.
+Checked<std::string> validate_person_name(std::string_view input, std::string_view path);
+
+// An organisation's name (企业、机关、社会组织名称). Normalised like a person's
+// name, with brackets written full width （） when the name has Han
+// characters (as on licences) and ASCII () otherwise. Allowed: Han, Latin
+// letters, digits, single spaces, brackets (balanced, not nested), the middle
+// dot and - & . , ' 、; at least one Han character or Latin letter; 2–100
+// graphemes. Every problem is PD_NAME_INVALID (error).
+Checked<std::string> validate_organization_name(std::string_view input, std::string_view path);
+
 // ───────────────────────── personal-data masks ─────────────────────────
 //
 // THE ONLY WAY personal data may reach logs or any output that is not the
@@ -200,6 +311,12 @@ bool identity_text_uses_icu();
 std::string normalize_identifier_text_without_icu(std::string_view input);
 // Unicode code points in UTF-8 text (an ill-formed sequence counts as one).
 size_t count_code_points(std::string_view utf8);
+// Grapheme clusters (user-perceived characters: a letter with its combining
+// marks, an emoji sequence) by ICU's character BreakIterator (brkitr/char.brk,
+// in the WASM data file too). Without ICU's break data: code points that are
+// not combining marks (Mn, Me), joiners or variation selectors.
+size_t count_graphemes(std::string_view utf8);
+bool graphemes_use_icu();
 }  // namespace detail
 
 }  // namespace powerdesk

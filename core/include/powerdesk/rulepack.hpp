@@ -10,9 +10,12 @@
 #include <variant>
 #include <vector>
 
+#include "powerdesk/application_form.hpp"
 #include "powerdesk/calendar.hpp"
 #include "powerdesk/decision_table.hpp"
 #include "powerdesk/decimal.hpp"
+#include "powerdesk/divisions.hpp"
+#include "powerdesk/identity.hpp"
 #include "powerdesk/issue.hpp"
 #include "powerdesk/json_input.hpp"
 #include "powerdesk/process.hpp"
@@ -156,6 +159,9 @@ struct RulePack {
   std::string id;
   std::string region;  // "zhejiang", or "national" for shared data
   Bilingual region_name;
+  // Regional packs: the region's province-level GB/T 2260 code ("330000");
+  // empty: addresses are not checked against a region.
+  std::string division;
   std::string version;
   Period effective;
   std::vector<Bilingual> assumptions;
@@ -171,6 +177,10 @@ struct RulePack {
   // National data (region "national"): holiday calendar and PF tables.
   WorkCalendar calendar;
   std::map<std::string, PfTable> pf_tables;
+  // National identity data: the GB/T 2260 code list (abolished codes
+  // included) and the USCC registration authority / entity type table.
+  std::shared_ptr<const Divisions> divisions;
+  std::shared_ptr<const CreditCodeTypes> credit_code_types;
 
   // Business rules (usually in the national pack; a regional pack may
   // override a table or parameter by name): named parameters, decision
@@ -179,6 +189,8 @@ struct RulePack {
   std::map<std::string, decision::Table> decision_tables;
   BusinessCatalogue businesses;
   std::vector<StarService> star_services;
+  // Application (报装) forms by business; a regional pack may override some.
+  std::optional<ApplicationForms> application_forms;
 
   const Tariff* tariff(const std::string& code) const;
 };
