@@ -8,8 +8,6 @@ namespace powerdesk {
 using namespace api_detail;
 namespace {
 
-Json bilingual_json(const Bilingual& b) { return Json{{"zh", b.zh}, {"en", b.en}}; }
-
 struct Classified {
   StarTierClassifier classifier;
   StarTierExplanation explanation;

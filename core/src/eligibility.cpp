@@ -27,8 +27,6 @@ std::vector<std::string> missing_for(const Table& t, const BusinessFacts& f) {
   return out;
 }
 
-Json bilingual(const Bilingual& b) { return {{"zh", b.zh}, {"en", b.en}}; }
-
 }  // namespace
 
 void check_table_contracts(FieldReader& r, const std::map<std::string, Table>& tables, const std::string& path) {
@@ -131,32 +129,32 @@ Json render_eligibility(const Eligibility& e, const EligibilityRequest& req) {
     const decision::Row& r = t.rows[static_cast<size_t>(row)];
     reasons.push_back({{"code", t.render_output(reason, r.outputs[static_cast<size_t>(reason)])},
                        {"decision", d.render(r.outputs[0])},
-                       {"message", bilingual(r.explanation)},
+                       {"message", bilingual_json(r.explanation)},
                        {"clause", r.citation.document}});
   }
   Json supply = Json::array();
   Json undecided = Json::array();
   for (const SupplyDecision& s : e.supply) {
     if (!s.missing.empty()) {
-      undecided.push_back({{"table", s.table->name}, {"label", bilingual(s.table->label)}, {"needs", s.missing}});
+      undecided.push_back({{"table", s.table->name}, {"label", bilingual_json(s.table->label)}, {"needs", s.missing}});
       continue;
     }
     supply.push_back({{"table", s.table->name},
-                      {"label", bilingual(s.table->label)},
+                      {"label", bilingual_json(s.table->label)},
                       {"outputs", decision::render_outputs(*s.table, s.evaluation.outputs)},
                       {"trace", decision::render_trace(*s.table, e.facts.values, s.evaluation)}});
   }
   Json out{{"business", req.business},
            {"today", req.today.iso()},
            {"decision", d.render(static_cast<decision::Value>(di))},
-           {"decision_label", di < d.labels.size() ? bilingual(d.labels[di]) : Json(nullptr)},
+           {"decision_label", di < d.labels.size() ? bilingual_json(d.labels[di]) : Json(nullptr)},
            {"reasons", reasons},
            {"trace", decision::render_trace(t, e.facts.values, e.evaluation)},
            {"supply", supply},
            {"undecided", undecided},
            {"pack", {{"id", e.pack->id}, {"version", e.pack->version}, {"region", e.pack->region}}}};
   auto it = e.pack->businesses.find(req.business);
-  if (it != e.pack->businesses.end()) out["business_name"] = bilingual(it->second.name);
+  if (it != e.pack->businesses.end()) out["business_name"] = bilingual_json(it->second.name);
   return out;
 }
 

@@ -272,4 +272,46 @@ BusinessFacts business_facts(const EligibilityRequest& req, const decision::Tabl
   return FactBuilder(req).build(supply_voltage);
 }
 
+std::string_view business_fact_path(BusinessFact f) {
+  switch (f) {
+    case BusinessFact::Business: return "/business";
+    case BusinessFact::CustomerClass: return "/customer/class";
+    case BusinessFact::AccountStatus: return "/customer/status";
+    case BusinessFact::CapacityKva: return "/customer/capacity_kva";
+    case BusinessFact::SupplyVoltageKv: return "/customer/supply_voltage_kv";
+    case BusinessFact::TariffStructure: return "/customer/tariff";
+    case BusinessFact::HasArrears: return "/customer/has_arrears";
+    case BusinessFact::Industrial: return "/customer/industrial";
+    case BusinessFact::IrrigationStation: return "/customer/irrigation_station";
+    case BusinessFact::OnLoadTapChanger: return "/customer/on_load_tap_changer";
+    case BusinessFact::StatusElapsedDays: return "/customer/status_since";
+    case BusinessFact::RequestedCapacityKva:
+    case BusinessFact::CapacityAfterKva:
+    case BusinessFact::CapacityChangeKva:
+    case BusinessFact::RecommendedVoltageKv: return "/request/capacity_kva";
+    case BusinessFact::RequestedVoltageKv:
+    case BusinessFact::VoltageChanges:
+    case BusinessFact::VoltageVsRecommended: return "/request/voltage_kv";
+    case BusinessFact::RequestedPhases: return "/request/phases";
+    case BusinessFact::DurationDays:
+    case BusinessFact::SuspensionsThisYear:
+    case BusinessFact::SuspensionDaysThisYear: return "/request/period";
+    case BusinessFact::NoticeDays: return "/request/period/from";
+    case BusinessFact::WholeTransformers: return "/request/whole_transformers";
+    case BusinessFact::SameAddress: return "/request/same_address";
+    case BusinessFact::SameSupplyPoint: return "/request/same_supply_point";
+    case BusinessFact::Separable: return "/request/separable";
+    case BusinessFact::SameInstallation: return "/request/same_installation";
+    case BusinessFact::NewClass:
+    case BusinessFact::ClassChanges: return "/request/new_class";
+    case BusinessFact::PvCapacityKw: return "/request/pv/capacity_kw";
+    case BusinessFact::PvOwner: return "/request/pv/owner";
+    case BusinessFact::PvMode: return "/request/pv/mode";
+    case BusinessFact::EvFacility: return "/request/ev_facility";
+    case BusinessFact::Today: return "/today";
+    case BusinessFact::Count: break;
+  }
+  return "";
+}
+
 }  // namespace powerdesk

@@ -130,6 +130,8 @@ Result<Json> parse_json_exact(std::string_view text) {
                     "Malformed JSON near byte " + at);
 }
 
+Json bilingual_json(const Bilingual& text) { return Json{{"zh", text.zh}, {"en", text.en}}; }
+
 std::string pointer_join(const std::string& base, std::string_view key) {
   std::string out = base + "/";
   for (char c : key) {

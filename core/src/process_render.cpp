@@ -6,8 +6,6 @@
 namespace powerdesk {
 namespace {
 
-Json bilingual(const Bilingual& b) { return Json{{"zh", b.zh}, {"en", b.en}}; }
-
 Json citation_json(const Citation& c) {
   Json j{{"document", c.document}, {"date", c.date}};
   if (!c.note.empty()) j["note"] = c.note;
@@ -80,8 +78,8 @@ Bilingual explain_step(const StepProgress& p, const BusinessType& b) {
 
 Json step_json(const StepProgress& p, const BusinessType& b) {
   const ProcessStep& s = *p.step;
-  Json j{{"id", s.id}, {"name", bilingual(s.name)}, {"party", std::string(party_code(s.party))},
-         {"status", std::string(step_status_code(p.status))}, {"explanation", bilingual(explain_step(p, b))}};
+  Json j{{"id", s.id}, {"name", bilingual_json(s.name)}, {"party", std::string(party_code(s.party))},
+         {"status", std::string(step_status_code(p.status))}, {"explanation", bilingual_json(explain_step(p, b))}};
   if (s.optional) j["optional"] = true;
   if (p.completed) j["completed"] = p.completed->iso();
   if (p.limit) {
@@ -106,12 +104,12 @@ Json step_json(const StepProgress& p, const BusinessType& b) {
 
 Json overall_json(const OverallProgress& o, const BusinessType& b) {
   const Commitment& c = *o.commitment;
-  Json j{{"name", bilingual(c.name)}, {"to", c.to}, {"working_days", o.working_days},
+  Json j{{"name", bilingual_json(c.name)}, {"to", c.to}, {"working_days", o.working_days},
          {"citation", citation_json(c.citation)}};
   const ProcessStep* cause = step_by_id(b, o.reason_step);
   if (!o.due) {
     j["no_due_reason"] = Json{{"code", std::string(no_due_reason_code(o.reason))}, {"step", o.reason_step}};
-    j["explanation"] = bilingual({"待客户完成“" + (cause ? cause->name.zh : o.reason_step) + "”后才能确定（客户办理的时间不计）",
+    j["explanation"] = bilingual_json({"待客户完成“" + (cause ? cause->name.zh : o.reason_step) + "”后才能确定（客户办理的时间不计）",
                                   "Known once the customer completes \"" + (cause ? cause->name.en : o.reason_step) +
                                       "\" (customer time does not count)"});
     return j;
@@ -127,17 +125,17 @@ Json overall_json(const OverallProgress& o, const BusinessType& b) {
   const std::string paused_zh = o.paused_working_days ? "（不计客户办理的 " + std::to_string(o.paused_working_days) + " 个工作日）" : "";
   const std::string paused_en = o.paused_working_days ? " (not counting " + std::to_string(o.paused_working_days) +
                                                             " working days of the customer's steps)" : "";
-  j["explanation"] = bilingual({"受理后" + n_zh(o.working_days) + paused_zh + "为 " + o.due->iso(),
+  j["explanation"] = bilingual_json({"受理后" + n_zh(o.working_days) + paused_zh + "为 " + o.due->iso(),
                                 o.due->iso() + " is " + n_en(o.working_days) + " after acceptance" + paused_en});
   return j;
 }
 
 Json business_json(const BusinessType& b, const RulePack& from) {
   Json variants = Json::array();
-  for (const auto& [id, name] : b.variants) variants.push_back({{"id", id}, {"name", bilingual(name)}});
+  for (const auto& [id, name] : b.variants) variants.push_back({{"id", id}, {"name", bilingual_json(name)}});
   Json steps = Json::array();
   for (const ProcessStep& s : b.steps) {
-    Json j{{"id", s.id}, {"name", bilingual(s.name)}, {"party", std::string(party_code(s.party))}};
+    Json j{{"id", s.id}, {"name", bilingual_json(s.name)}, {"party", std::string(party_code(s.party))}};
     if (s.optional) j["optional"] = true;
     if (!s.variants.empty()) j["variants"] = s.variants;
     if (!s.clock_from.empty()) j["clock_from"] = s.clock_from;
@@ -145,11 +143,11 @@ Json business_json(const BusinessType& b, const RulePack& from) {
     if (s.citation) j["citation"] = citation_json(*s.citation);
     steps.push_back(j);
   }
-  Json j{{"id", b.id}, {"name", bilingual(b.name)}, {"category", std::string(business_category_code(b.category))},
+  Json j{{"id", b.id}, {"name", bilingual_json(b.name)}, {"category", std::string(business_category_code(b.category))},
          {"variants", variants}, {"steps", steps}, {"pack", from.id}};
   if (b.citation) j["citation"] = citation_json(*b.citation);
   if (b.commitment) {
-    Json c{{"name", bilingual(b.commitment->name)}, {"to", b.commitment->to},
+    Json c{{"name", bilingual_json(b.commitment->name)}, {"to", b.commitment->to},
            {"citation", citation_json(b.commitment->citation)}};
     limit_json(b.commitment->limit, c);
     j["commitment"] = c;
@@ -171,7 +169,7 @@ Json render_process(const ProcessAnswer& a, const ProcessRequest& req) {
                 {"warnings", warnings}};
   }
   const BusinessType& b = *a.business;
-  Json business{{"id", b.id}, {"name", bilingual(b.name)}, {"category", std::string(business_category_code(b.category))},
+  Json business{{"id", b.id}, {"name", bilingual_json(b.name)}, {"category", std::string(business_category_code(b.category))},
                 {"pack", a.business_pack->id}};
   if (b.citation) business["citation"] = citation_json(*b.citation);
   Json steps = Json::array();
@@ -179,7 +177,7 @@ Json render_process(const ProcessAnswer& a, const ProcessRequest& req) {
   Json out{{"region", req.region}, {"business", business}, {"accepted", req.input.accepted.iso()},
            {"steps", steps}, {"packs", packs}, {"warnings", warnings}};
   if (auto v = b.variants.find(req.input.variant); v != b.variants.end())
-    out["variant"] = Json{{"id", v->first}, {"name", bilingual(v->second)}};
+    out["variant"] = Json{{"id", v->first}, {"name", bilingual_json(v->second)}};
   if (req.input.today) out["today"] = req.input.today->iso();
   if (a.progress.overall) out["overall"] = overall_json(*a.progress.overall, b);
   return out;

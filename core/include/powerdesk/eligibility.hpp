@@ -61,6 +61,10 @@ enum class BusinessFact : int {
 
 const decision::InputSchema& business_facts_schema();
 
+// The request field a fact mainly comes from ("/request/phases"), where a
+// form shows a rule's verdict on it.
+std::string_view business_fact_path(BusinessFact f);
+
 // The supply decisions evaluated with every eligibility request, in order.
 inline constexpr const char* kSupplyTables[] = {"supply_voltage",        "tariff_structure",
                                                 "power_factor_standard", "tou_applicability",

@@ -29,6 +29,8 @@ inline constexpr int kMaxJsonDepth = 64;
 Result<Json> parse_json_exact(std::string_view text);
 
 std::string pointer_join(const std::string& base, std::string_view key);
+// {"zh": …, "en": …}: how every response shows text for people.
+Json bilingual_json(const Bilingual& text);
 std::string pointer_join(const std::string& base, size_t index);
 
 // Collects issues while reading one document; every getter reports the path.
