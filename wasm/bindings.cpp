@@ -39,6 +39,9 @@ class WasmEngine {
   std::string starTier(const std::string& request) const { return engine_.star_tier(request).json; }
   std::string eligibility(const std::string& request) const { return engine_.eligibility(request).json; }
   std::string process(const std::string& request) const { return engine_.process(request).json; }
+  std::string validate(const std::string& request) const { return engine_.validate_application(request).json; }
+  std::string dedupe(const std::string& request) const { return engine_.dedupe(request).json; }
+  std::string match(const std::string& request) const { return engine_.match(request).json; }
 
  private:
   Engine engine_;
@@ -74,7 +77,10 @@ EMSCRIPTEN_BINDINGS(powerdesk) {
       .function("rulesList", &WasmEngine::rulesList)
       .function("starTier", &WasmEngine::starTier)
       .function("eligibility", &WasmEngine::eligibility)
-      .function("process", &WasmEngine::process);
+      .function("process", &WasmEngine::process)
+      .function("validate", &WasmEngine::validate)
+      .function("dedupe", &WasmEngine::dedupe)
+      .function("match", &WasmEngine::match);
   emscripten::function("apiVersion", &api_version);
   emscripten::function("installIcuData", &install_icu_data);
   emscripten::function("bundledPackNames", &bundled_pack_names);

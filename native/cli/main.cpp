@@ -112,6 +112,10 @@ int main(int argc, char** argv) {
       {"tier", "Classify a customer's star tier (星级客户) and list the services owed", &Engine::star_tier},
       {"eligibility", "Decide whether a business request (暂停, 减容, 新装 …) can be accepted", &Engine::eligibility},
       {"process", "List a business's process steps with time limits and due dates", &Engine::process},
+      {"validate", "Validate an application (报装): every issue at once, with the documents checklist",
+       &Engine::validate_application},
+      {"dedupe", "Find likely duplicate customer records (户号, name, address, contact, phone)", &Engine::dedupe},
+      {"match", "Rank candidate records against one record, with per-field scores", &Engine::match},
   };
   for (auto& op : ops) {
     op.cmd = app.add_subcommand(op.name, op.help);

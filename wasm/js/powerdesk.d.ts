@@ -183,6 +183,12 @@ export type StarTierResponse = Envelope<StarTierResult>;
 
 /** What {@link PowerDesk.eligibility} returns. */
 export type EligibilityResponse = Envelope<EligibilityResult>;
+/** What {@link PowerDesk.validate} returns. */
+export type ApplicationResponse = Envelope<ApplicationReport>;
+/** What {@link PowerDesk.dedupe} returns. */
+export type DedupeResponse = Envelope<DedupeResult>;
+/** What {@link PowerDesk.match} returns. */
+export type MatchResponse = Envelope<MatchResult>;
 
 /** What {@link PowerDesk.process} returns for one application ({@link ProcessApplicationRequest}). */
 export type ProcessResponse = Envelope<ProcessResult>;
@@ -961,6 +967,184 @@ export interface EligibilityResult {
   pack: PackRef;
 }
 
+// ───────────────────────────── applications ─────────────────────────────
+
+/** Who applies: a person or an organisation. */
+export type ApplicantType = 'person' | 'organization';
+
+/** A person applying, with a resident ID number (GB 11643-1999). */
+export interface PersonApplicant {
+  type: 'person';
+  /** 2–30 Han characters (a minority name with ·) or a Latin name. */
+  name: string;
+  /** 18 characters; full-width digits and a lower-case x are accepted. */
+  resident_id: string;
+}
+
+/** An organisation applying, with its unified social credit code (GB 32100-2015). */
+export interface OrganizationApplicant {
+  type: 'organization';
+  name: string;
+  credit_code: string;
+  /** 法定代表人, optional. */
+  legal_representative?: string;
+}
+
+/**
+ * An application (报装) for validation (docs/applications.md): the
+ * eligibility request plus who applies, where, and the documents given.
+ */
+export interface ApplicationRequest extends EligibilityRequest {
+  applicant: PersonApplicant | OrganizationApplicant;
+  /** 代办人: then the agent's ID card and a power of attorney are required. */
+  agent?: { name: string; resident_id: string; phone: string };
+  /** Who the utility calls: a mobile, or a landline with area code. */
+  contact: { name: string; phone: string };
+  /** The supply address (required, optional or not asked, per business). */
+  address?: { text: string; postal_code?: string };
+  /** 户号 of the existing account (10 or 13 digits by province). */
+  account_number?: string;
+  /** Ids of the documents provided, e.g. `resident_id_card`, `property_proof`. */
+  documents?: string[];
+  /** Apply under 一证办电 where the business allows it. */
+  one_certificate?: boolean;
+}
+
+/** One document requirement of the form, and whether it is met. */
+export interface DocumentCheck {
+  /** Any one of these documents meets it. */
+  any_of: { id: string; name: Bilingual }[];
+  /** Only for this applicant type. */
+  applicant?: ApplicantType;
+  /** Only when an agent applies. */
+  when?: 'agent';
+  /** `later`: under 一证办电, it may follow after acceptance. */
+  state: 'provided' | 'missing' | 'later';
+  /** Which document met it. */
+  provided?: string;
+}
+
+/** A place of GB/T 2260 recognised in an address. */
+export interface DivisionRef {
+  code: string;
+  name: string;
+}
+
+/** The values as understood: the applicant's own form only (not masked). */
+export interface NormalizedApplication {
+  applicant?: { type: ApplicantType; name?: string; resident_id?: string; credit_code?: string; legal_representative?: string };
+  agent?: { name?: string; resident_id?: string; phone?: string };
+  contact?: { name?: string; phone?: string };
+  address?: { text?: string; detail?: string; province?: DivisionRef; prefecture?: DivisionRef; county?: DivisionRef; postal_code?: string };
+  account_number?: string;
+}
+
+/** What {@link PowerDesk.validate} finds (`result`). */
+export interface ApplicationReport {
+  /** No issue is an error (warnings and information do not block). */
+  valid: boolean;
+  /** The business as given ("" when it was not understood). */
+  business: string;
+  business_name?: Bilingual;
+  counts: { error: number; warning: number; info: number };
+  /** Every issue, in form order; show each at its `path`. */
+  issues: Issue[];
+  /** The documents checklist of the business's form. */
+  documents: DocumentCheck[];
+  /** The eligibility verdict and supply decisions, or null when the rules lacked facts. */
+  eligibility: {
+    decision: EligibilityDecision;
+    decision_label: Bilingual | null;
+    reasons: EligibilityReason[];
+    supply: Omit<SupplyDecision, 'trace'>[];
+  } | null;
+  normalized: NormalizedApplication;
+  /** The regional pack in force. */
+  pack?: { id: string; version: string; region: string };
+}
+
+// ───────────────────────────── duplicates ─────────────────────────────
+
+/** A customer record or application to compare (docs/dedupe.md). Only `id` is required. */
+export interface DedupeRecord {
+  /** Unique in the request; results name records only by it (never personal data). */
+  id: string;
+  customer_number?: string | null;
+  /** The customer: a person or an organisation. */
+  name?: string | null;
+  address?: string | null;
+  contact_name?: string | null;
+  phone?: string | null;
+}
+
+/** Finds likely duplicates among records. */
+export interface DedupeRequest {
+  /** At most 10,000. */
+  records: DedupeRecord[];
+  /** 1–1000 ‰, default 800: a pair at or above it is a duplicate. */
+  threshold?: number;
+}
+
+/** Ranks candidates against one record. */
+export interface MatchRequest {
+  record: DedupeRecord;
+  /** At most 10,000; every one is scored. */
+  candidates: DedupeRecord[];
+  /** 1–100, default 10. */
+  limit?: number;
+  /** 0–1000 ‰, default 500: candidates below are left out. */
+  min_score?: number;
+  /** 1–1000 ‰, default 800: sets each match's `duplicate`. */
+  threshold?: number;
+}
+
+/** How one field of two records compared. */
+export interface FieldComparison {
+  /** e.g. `equal`, `same_pinyin`, `one_edit`, `same_address`, `missing`, `different`. */
+  how: string;
+  /** 0–100. */
+  points: number;
+  /** The field's weight in the total. */
+  weight: number;
+  /** False when a side lacks the field (it then does not count). */
+  compared: boolean;
+  /** The two values, masked (names, phones, account numbers only; addresses never). */
+  masked?: [string, string];
+}
+
+/** Why two records match. */
+export interface RecordLink {
+  records: [string, string];
+  /** ‰. */
+  score: number;
+  duplicate: boolean;
+  fields: Record<'customer_number' | 'phone' | 'name' | 'address' | 'contact_name', FieldComparison>;
+  explanation: Bilingual;
+}
+
+/** `result` of {@link PowerDesk.dedupe}. */
+export interface DedupeResult {
+  /** Groups of two or more records, in the order of their first record. */
+  clusters: { records: string[]; links: RecordLink[] }[];
+  /** Records that would be merged away (Σ cluster size − 1). */
+  duplicates: number;
+  /** False when Han→Latin was unavailable: call `loadTextData()` first in the browser. */
+  pinyin: boolean;
+  threshold: number;
+  stats: { records: number; blocks: number; oversized_blocks: number; compared_pairs: number; matched_pairs: number };
+}
+
+/** `result` of {@link PowerDesk.match}. */
+export interface MatchResult {
+  /** Best first. */
+  matches: ({ id: string; score: number; duplicate: boolean; fields: RecordLink['fields']; explanation: Bilingual })[];
+  compared: number;
+  limit: number;
+  min_score: number;
+  threshold: number;
+  pinyin: boolean;
+}
+
 // ───────────────────────────── process ─────────────────────────────
 
 /** Categories of business in the catalogue. */
@@ -1379,6 +1563,38 @@ export interface PowerDesk {
   process(request: ProcessApplicationRequest): ProcessResponse;
   process(request: ProcessCatalogueRequest): ProcessCatalogueResponse;
   process(request: ProcessRequest | string): Envelope<ProcessResult | ProcessCatalogue>;
+
+  /**
+   * Validates an application (报装): every issue at once — identity, names,
+   * address, documents, and the eligibility and supply rules — with the
+   * documents checklist (docs/applications.md). Only malformed JSON or a
+   * non-object fails the envelope.
+   * @param request the application, as an object or JSON text
+   */
+  validate(request: ApplicationRequest | string): ApplicationResponse;
+
+  /** {@link validate}, returning the canonical envelope text. */
+  validateJson(request: ApplicationRequest | string): string;
+
+  /**
+   * Finds likely duplicate records (customer number, name, address, contact,
+   * phone) with per-field scores and an explanation (docs/dedupe.md). Names
+   * are compared by pinyin only once {@link loadTextData} has resolved.
+   * @param request the records, as an object or JSON text
+   */
+  dedupe(request: DedupeRequest | string): DedupeResponse;
+
+  /** {@link dedupe}, returning the canonical envelope text. */
+  dedupeJson(request: DedupeRequest | string): string;
+
+  /**
+   * Ranks candidate records against one record (docs/dedupe.md).
+   * @param request the record and candidates, as an object or JSON text
+   */
+  match(request: MatchRequest | string): MatchResponse;
+
+  /** {@link match}, returning the canonical envelope text. */
+  matchJson(request: MatchRequest | string): string;
 
   /** {@link tier}, returning the canonical envelope text. */
   tierJson(request: StarTierRequest | string): string;

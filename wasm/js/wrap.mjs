@@ -212,11 +212,17 @@ export function wrap(module, icuBytes, options = {}) {
     tier: (request) => JSON.parse(callText('starTier', request)),
     eligibility: (request) => JSON.parse(callText('eligibility', request)),
     process: (request) => JSON.parse(callText('process', request)),
+    validate: (request) => JSON.parse(callText('validate', request)),
+    dedupe: (request) => JSON.parse(callText('dedupe', request)),
+    match: (request) => JSON.parse(callText('match', request)),
     billJson: (request) => callText('bill', request),
     lateFeeJson: (request) => callText('lateFee', request),
     tierJson: (request) => callText('starTier', request),
     eligibilityJson: (request) => callText('eligibility', request),
     processJson: (request) => callText('process', request),
+    validateJson: (request) => callText('validate', request),
+    dedupeJson: (request) => callText('dedupe', request),
+    matchJson: (request) => callText('match', request),
 
     // Han→Latin and zh collation data (most of the ICU bytes) load only when
     // a feature needs them; bills and quotes never do.

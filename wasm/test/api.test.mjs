@@ -22,10 +22,11 @@ function golden(op, name) {
 const TIER = golden('tier', 'two-star-66kv-new-customer');
 const ELIGIBILITY = golden('eligibility', 'suspension-over-six-months');
 const PROCESS = golden('process', 'lv-residential-spring-festival');
+const APPLICATION = golden('validate', 'business-new-lv-residential');
 const CATALOGUE = '{"region":"zhejiang","date":"2025-06-01"}';
 
 /** Every operation taking a request: the object method and its *Json twin. */
-const OPERATIONS = [['bill', 'billJson'], ['lateFee', 'lateFeeJson'], ['tier', 'tierJson'], ['eligibility', 'eligibilityJson'], ['process', 'processJson']];
+const OPERATIONS = [['bill', 'billJson'], ['lateFee', 'lateFeeJson'], ['tier', 'tierJson'], ['eligibility', 'eligibilityJson'], ['process', 'processJson'], ['validate', 'validateJson'], ['dedupe', 'dedupeJson'], ['match', 'matchJson']];
 
 /** rules/<region>/<file>.json as run-time pack sources, named as the bundled ones are. */
 function rulePacks() {
@@ -163,7 +164,7 @@ describe('bills and late fees with the bundled packs', () => {
 describe('star tier, eligibility and process with the bundled packs (the real rules)', () => {
   // The golden cases of these operations run on the packs of rules/, which
   // are the bundled packs: the same request gives the golden bytes.
-  for (const [op, method, c] of [['tier', 'tierJson', TIER], ['eligibility', 'eligibilityJson', ELIGIBILITY], ['process', 'processJson', PROCESS]]) {
+  for (const [op, method, c] of [['tier', 'tierJson', TIER], ['eligibility', 'eligibilityJson', ELIGIBILITY], ['process', 'processJson', PROCESS], ['validate', 'validateJson', APPLICATION]]) {
     test(`${method} gives the golden ${op} response; ${op} gives the same from the object and from the text`, () => {
       assert.equal(pd[method](c.request), c.response);
       assert.equal(pd[method](JSON.parse(c.request)), c.response);
@@ -222,6 +223,28 @@ describe('star tier, eligibility and process with the bundled packs (the real ru
     const missing = pd.eligibility(golden('eligibility', 'error-missing-facts').request);
     assert.equal(missing.ok, false);
     assert.deepEqual(missing.errors.map((e) => [e.code, e.path]), [['PD_FIELD_MISSING', '/customer/supply_voltage_kv'], ['PD_FIELD_MISSING', '/request/period']]);
+  });
+
+  test('validate: every problem of an application at its field, in form order, in one answer', () => {
+    const app = JSON.parse(APPLICATION.request);
+    assert.equal(pd.validate(app).result.valid, true);
+    app.applicant.resident_id = '110105194912310021';
+    app.contact.phone = '1381234567';
+    app.address.text = '江苏省南京市玄武区中山路1号';
+    app.request = { capacity_kva: 15, phases: 1 };
+    app.documents = ['resident_id_card'];
+    const r = pd.validate(app);
+    assert.equal(r.ok, true);
+    assert.equal(r.result.valid, false);
+    r.result.issues.forEach(assertIssueShape);
+    assert.deepEqual(r.result.issues.map((i) => [i.code, i.path]), [
+      ['PD_RESIDENT_ID_CHECKSUM', '/applicant/resident_id'],
+      ['PD_PHONE_INVALID', '/contact/phone'],
+      ['PD_ADDRESS_OUTSIDE_REGION', '/address/text'],
+      ['PD_NOT_ELIGIBLE', '/request/phases'],
+      ['PD_DOCUMENT_MISSING', '/documents'],
+    ]);
+    assert.equal(pd.validate('{').ok, false);
   });
 
   test('process: LV residential accepted before 春节 is due on 2025-02-07', () => {

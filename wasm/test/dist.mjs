@@ -66,10 +66,13 @@ export const GOLDEN_OPERATIONS = {
   tier: 'tierJson',
   eligibility: 'eligibilityJson',
   process: 'processJson',
+  validate: 'validateJson',
+  dedupe: 'dedupeJson',
+  match: 'matchJson',
 };
 
 /** Billing cases run on the frozen test packs; business-rule cases on the real packs in rules/ (as golden.hpp). */
-export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process']);
+export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process', 'validate', 'dedupe', 'match']);
 
 /** Every pack in rules/ (not the schema), sorted by path, as tests/support/golden.hpp real_rules_engine() loads them. */
 export function realPacks() {

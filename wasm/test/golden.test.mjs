@@ -17,6 +17,8 @@ before(async () => {
   // billing; the real packs in rules/ for business-rule operations.
   billing = await createPowerDesk({ packs: frozenPacks() });
   rules = await createPowerDesk({ packs: realPacks() });
+  // dedupe and match compare names by pinyin (ICU Han→Latin, in the text data).
+  await rules.loadTextData();
 });
 
 after(() => {

@@ -24,6 +24,9 @@ const RESPONSE_TYPES = {
   tier: 'StarTierResponse',
   eligibility: 'EligibilityResponse',
   process: 'ProcessResponse',
+  validate: 'ApplicationResponse',
+  dedupe: 'DedupeResponse',
+  match: 'MatchResponse',
 };
 
 /** The request type of each golden operation: every request that succeeds must type-check as it. */
@@ -33,6 +36,9 @@ const REQUEST_TYPES = {
   tier: 'StarTierRequest',
   eligibility: 'EligibilityRequest',
   process: 'ProcessRequest',
+  validate: 'ApplicationRequest',
+  dedupe: 'DedupeRequest',
+  match: 'MatchRequest',
 };
 
 /** The process request of a golden case: the catalogue form has no business. */
@@ -51,8 +57,10 @@ test('powerdesk.d.ts types every real response', async (t) => {
     if (c.operation === 'process' && isCatalogue(c.request)) type = 'ProcessCatalogueResponse';
     const i = n++;
     lines.push(`// ${c.name}`, `export const r${i}: ${type} = ${c.expected};`);
-    // Refused requests (error-*, bad-*) are wrong on purpose; the others must fit the request type.
-    if (JSON.parse(c.expected).ok) lines.push(`export const q${i}: ${REQUEST_TYPES[c.operation]} = ${c.request.trim()};`);
+    // Refused requests (error-*, bad-*) and invalid applications are wrong on
+    // purpose; the others must fit the request type.
+    const response = JSON.parse(c.expected);
+    if (response.ok && response.result?.valid !== false) lines.push(`export const q${i}: ${REQUEST_TYPES[c.operation]} = ${c.request.trim()};`);
   }
   for (const name of ['bill-zhejiang-residential-tou.json', 'bill-shanghai-two-part.json', 'bill-guangdong-meter-readings.json']) {
     const text = pd.billJson(readFileSync(join(repoRoot, 'docs', 'examples', name), 'utf8'));

@@ -202,11 +202,12 @@ test('dispose deletes the engine once; later calls throw', () => {
   for (const call of [() => pd.bill('{}'), () => pd.lateFee('{}'), () => pd.packs(), () => pd.packVersions(), () => pd.addPack('{}', 'x'), () => pd.billJson('{}')]) {
     assert.throws(call, PowerDeskError);
   }
-  for (const method of ['lateFeeJson', 'tier', 'tierJson', 'eligibility', 'eligibilityJson', 'process', 'processJson']) {
+  for (const method of ['lateFeeJson', 'tier', 'tierJson', 'eligibility', 'eligibilityJson', 'process', 'processJson', 'validate', 'validateJson', 'dedupe', 'dedupeJson', 'match', 'matchJson']) {
     assert.throws(() => pd[method]('{}'), PowerDeskError, method);
   }
-  assert.deepEqual(Object.keys(pd).sort(), ['addPack', 'apiVersion', 'bill', 'billJson', 'dispose', 'disposed', 'eligibility', 'eligibilityJson',
-    'lateFee', 'lateFeeJson', 'loadTextData', 'packVersions', 'packs', 'process', 'processJson', 'tier', 'tierJson']);
+  assert.deepEqual(Object.keys(pd).sort(), ['addPack', 'apiVersion', 'bill', 'billJson', 'dedupe', 'dedupeJson', 'dispose', 'disposed', 'eligibility', 'eligibilityJson',
+    'lateFee', 'lateFeeJson', 'loadTextData', 'match', 'matchJson', 'packVersions', 'packs', 'process', 'processJson', 'tier', 'tierJson',
+    'validate', 'validateJson']);
 });
 
 test('a wrong packs option is a TypeError', () => {
