@@ -33,18 +33,8 @@ Json documents(const ApplicationReport& report) {
 }
 
 Json eligibility(const Eligibility& e) {
-  const decision::Table& t = *e.table;
-  const decision::Field& d = t.outputs[0];
+  const decision::Field& d = e.table->outputs[0];
   const auto di = static_cast<size_t>(e.decision);
-  const int reason = t.output_index("reason");
-  Json reasons = Json::array();
-  for (int row : e.evaluation.matched) {
-    const decision::Row& r = t.rows[static_cast<size_t>(row)];
-    reasons.push_back({{"code", t.render_output(reason, r.outputs[static_cast<size_t>(reason)])},
-                       {"decision", d.render(r.outputs[0])},
-                       {"message", bilingual_json(r.explanation)},
-                       {"clause", r.citation.document}});
-  }
   Json supply = Json::array();
   for (const SupplyDecision& s : e.supply) {
     if (!s.missing.empty()) continue;
@@ -54,7 +44,7 @@ Json eligibility(const Eligibility& e) {
   }
   return {{"decision", d.render(static_cast<decision::Value>(di))},
           {"decision_label", di < d.labels.size() ? bilingual_json(d.labels[di]) : Json(nullptr)},
-          {"reasons", reasons},
+          {"reasons", render_eligibility_reasons(e)},
           {"supply", supply}};
 }
 

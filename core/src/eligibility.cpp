@@ -119,10 +119,9 @@ Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const Pack
   return e;
 }
 
-Json render_eligibility(const Eligibility& e, const EligibilityRequest& req) {
+Json render_eligibility_reasons(const Eligibility& e) {
   const Table& t = *e.table;
   const decision::Field& d = t.outputs[0];
-  const size_t di = static_cast<size_t>(e.decision);
   const int reason = t.output_index("reason");
   Json reasons = Json::array();
   for (int row : e.evaluation.matched) {
@@ -132,6 +131,14 @@ Json render_eligibility(const Eligibility& e, const EligibilityRequest& req) {
                        {"message", bilingual_json(r.explanation)},
                        {"clause", r.citation.document}});
   }
+  return reasons;
+}
+
+Json render_eligibility(const Eligibility& e, const EligibilityRequest& req) {
+  const Table& t = *e.table;
+  const decision::Field& d = t.outputs[0];
+  const size_t di = static_cast<size_t>(e.decision);
+  const Json reasons = render_eligibility_reasons(e);
   Json supply = Json::array();
   Json undecided = Json::array();
   for (const SupplyDecision& s : e.supply) {

@@ -127,6 +127,8 @@ Result<Eligibility> decide_eligibility(const EligibilityRequest& req, const Pack
 // request lacks; none when the table itself cannot be found.
 Issues missing_facts(const EligibilityRequest& req, const PackRegistry& packs);
 Json render_eligibility(const Eligibility& e, const EligibilityRequest& req);
+// Every matching row of the business's table: code, decision, message, clause.
+Json render_eligibility_reasons(const Eligibility& e);
 
 // Load-time checks on business tables: eligibility.* tables are MAX over a
 // decision enum [eligible, manual_review, not_eligible] with a string reason;
