@@ -9,6 +9,7 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   emscripten nodejs dpkg-dev icu-devtools
   python3-jsonschema
+  clang libclang-rt-14-dev
 )
 
 missing=()

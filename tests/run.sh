@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test:
 #   1. native debug build (warnings are errors): unit, golden, CLI tests;
-#   2. the same under ASan + UBSan;
+#   2. the same under ASan + UBSan, then every libFuzzer target for a bounded
+#      time (tests/fuzz/run.sh, clang; docs/reliability.md);
 #   3. the WASM build: the GoogleTest suite compiled to WASM under node,
 #      the node tests over the module, the TypeScript check, the packed
 #      npm package smoke test;
@@ -19,6 +20,11 @@ for preset in native-debug asan; do
   echo "== $preset: test"
   ctest --preset "$preset" -j "$jobs"
 done
+
+# Build (clang, ASan + UBSan + libFuzzer) and ~20 s per target, two at a time:
+# about 4 minutes on 2 cores. Longer runs: tests/fuzz/run.sh 600.
+echo "== fuzz: libFuzzer targets, ${POWERDESK_FUZZ_SECONDS:-20}s each"
+tests/fuzz/run.sh "${POWERDESK_FUZZ_SECONDS:-20}"
 
 echo "== wasm: ICU (cached after the first build)"
 ./wasm/build-icu.sh
