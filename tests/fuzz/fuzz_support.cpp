@@ -71,8 +71,10 @@ void check_issue_json(std::string_view target, const json& item, const std::stri
     if (m == message->end() || !m->is_string() || m->get_ref<const std::string&>().empty())
       bad("an issue's message.zh or message.en is missing or empty");
   }
-  if (const auto file = item.find("file"); file != item.end() && !file->is_string())
-    bad("an issue's `file` is not a string");
+  for (const char* optional : {"file", "suggestion"}) {
+    if (const auto it = item.find(optional); it != item.end() && !it->is_string())
+      bad("an issue's `file` or `suggestion` is not a string");
+  }
 }
 
 // An amount "-?[0-9]+.[0-9][0-9]" in fen (cents).
@@ -274,6 +276,12 @@ void check_response(std::string_view target, const Response& r) {
   if (r.ok) {
     if (!j.contains("result")) fail(target, "ok is true but there is no `result`", r.json);
     if (errors != j.end()) fail(target, "ok is true but there are `errors`", r.json);
+    // A result's warnings (bill, process) are issues too.
+    const json& result = j["result"];
+    if (result.is_object() && result.contains("warnings")) {
+      if (!result["warnings"].is_array()) fail(target, "`warnings` is not an array", r.json);
+      for (const json& w : result["warnings"]) check_issue_json(target, w, r.json);
+    }
     return;
   }
   if (j.contains("result")) fail(target, "ok is false but there is a `result`", r.json);

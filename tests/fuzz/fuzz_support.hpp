@@ -33,8 +33,10 @@ Engine real_rules_engine();
 // The facade contract: `json` is canonical JSON (compact, keys sorted, what
 // parse-then-dump gives back), an object with api_version "1" and a boolean
 // `ok` equal to r.ok; with ok a `result` and no `errors`; without, a non-empty
-// `errors` array of issues (see check_issue_json) with at least one error;
-// never internal_error, never PD_INTERNAL.
+// `errors` array of issues with at least one error. Each issue (in `errors`
+// or a result's `warnings`) has a code ^PD_[A-Z_]+$, a path "" or starting
+// with '/', a severity error, warning or info and both messages non-empty.
+// Never internal_error, never PD_INTERNAL.
 void check_response(std::string_view target, const Response& r);
 
 // Runs `op` twice on the same engine: both answers must be identical (the
