@@ -29,29 +29,25 @@ const DocumentType* Context::document(const std::string& id) const {
   return nullptr;
 }
 
+namespace {
+
+// A section value of the regional pack when it sets one (non-empty, non-zero),
+// else the national pack's.
+template <typename T>
+T first_set(const Context& c, T ApplicationForms::*member) {
+  for (const RulePack* p : {c.regional, c.national}) {
+    if (p && p->application_forms && (*p->application_forms).*member != T{}) return (*p->application_forms).*member;
+  }
+  return T{};
+}
+
+}  // namespace
+
 std::vector<int> Context::account_number_lengths() const {
-  for (const RulePack* p : {regional, national}) {
-    if (p && p->application_forms && !p->application_forms->account_number_lengths.empty())
-      return p->application_forms->account_number_lengths;
-  }
-  return {};
+  return first_set(*this, &ApplicationForms::account_number_lengths);
 }
-
-int Context::full_capacity_age() const {
-  for (const RulePack* p : {regional, national}) {
-    if (p && p->application_forms && p->application_forms->full_capacity_age)
-      return p->application_forms->full_capacity_age;
-  }
-  return 0;
-}
-
-int Context::own_income_age() const {
-  for (const RulePack* p : {regional, national}) {
-    if (p && p->application_forms && p->application_forms->own_income_age)
-      return p->application_forms->own_income_age;
-  }
-  return 0;
-}
+int Context::full_capacity_age() const { return first_set(*this, &ApplicationForms::full_capacity_age); }
+int Context::own_income_age() const { return first_set(*this, &ApplicationForms::own_income_age); }
 
 namespace {
 

@@ -27,6 +27,15 @@ int alphabet_value(char c) {
 
 std::string quoted(char c) { return std::string("'") + c + "'"; }
 
+// A check character that does not match: a warning, because some legitimately
+// issued codes fail their checks. `zh`/`en` end where the expected character goes.
+Issue checksum_warning(const std::string& path, std::string zh, std::string en, char expected, char given) {
+  zh += quoted(expected) + "，而不是 " + quoted(given) + "。部分合法发放的代码也不符合此校验，请与证照逐位核对";
+  en += quoted(expected) + ", not " + quoted(given) +
+        ". Some legitimately issued codes fail this check: please compare every character with the certificate";
+  return make_issue(Code::UsccChecksum, path, std::move(zh), std::move(en), Severity::Warning);
+}
+
 char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // A hint for letters the code never uses and the character usually meant.
@@ -191,31 +200,19 @@ Checked<CreditCode> validate_credit_code(std::string_view input, std::string_vie
 
   const char org_expected = organization_code_check_char(std::string_view(code).substr(8, 8));
   if (org_expected != code[16]) {
-    out.issues.push_back(make_issue(
-        Code::UsccChecksum, p,
-        "统一社会信用代码中组织机构代码（第 9–17 位）的校验码不符：第 17 位按 GB 11714 应为 " +
-            quoted(org_expected) + "，而不是 " + quoted(code[16]) +
-            "。部分合法发放的代码也不符合此校验，请与证照逐位核对",
+    out.issues.push_back(checksum_warning(
+        p, "统一社会信用代码中组织机构代码（第 9–17 位）的校验码不符：第 17 位按 GB 11714 应为 ",
         "the organisation code inside the unified social credit code (characters 9-17) fails "
-        "its GB 11714 check: character 17 should be " +
-            quoted(org_expected) + ", not " + quoted(code[16]) +
-            ". Some legitimately issued codes fail this check: please compare every character "
-            "with the certificate",
-        Severity::Warning));
+        "its GB 11714 check: character 17 should be ",
+        org_expected, code[16]));
   }
   const char expected = credit_code_check_char(std::string_view(code).substr(0, 17));
   if (expected != code[17]) {
-    out.issues.push_back(make_issue(
-        Code::UsccChecksum, p,
-        "统一社会信用代码校验码不符：按前 17 位计算（GB 32100 MOD 31），第 18 位应为 " +
-            quoted(expected) + "，而不是 " + quoted(code[17]) +
-            "。部分合法发放的代码也不符合此校验，请与证照逐位核对",
+    out.issues.push_back(checksum_warning(
+        p, "统一社会信用代码校验码不符：按前 17 位计算（GB 32100 MOD 31），第 18 位应为 ",
         "the unified social credit code's check character does not match: from the first 17 "
-        "characters (GB 32100, MOD 31) character 18 should be " +
-            quoted(expected) + ", not " + quoted(code[17]) +
-            ". Some legitimately issued codes fail this check: please compare every character "
-            "with the certificate",
-        Severity::Warning));
+        "characters (GB 32100, MOD 31) character 18 should be ",
+        expected, code[17]));
   }
 
   CreditCode c;
