@@ -42,6 +42,8 @@ class WasmEngine {
   std::string validate(const std::string& request) const { return engine_.validate_application(request).json; }
   std::string dedupe(const std::string& request) const { return engine_.dedupe(request).json; }
   std::string match(const std::string& request) const { return engine_.match(request).json; }
+  std::string quote(const std::string& request) const { return engine_.quote(request).json; }
+  std::string compare(const std::string& request) const { return engine_.compare(request).json; }
 
  private:
   Engine engine_;
@@ -80,7 +82,9 @@ EMSCRIPTEN_BINDINGS(powerdesk) {
       .function("process", &WasmEngine::process)
       .function("validate", &WasmEngine::validate)
       .function("dedupe", &WasmEngine::dedupe)
-      .function("match", &WasmEngine::match);
+      .function("match", &WasmEngine::match)
+      .function("quote", &WasmEngine::quote)
+      .function("compare", &WasmEngine::compare);
   emscripten::function("apiVersion", &api_version);
   emscripten::function("installIcuData", &install_icu_data);
   emscripten::function("bundledPackNames", &bundled_pack_names);

@@ -66,6 +66,11 @@ std::string_view code_name(Code c) {
     case Code::ReviewRequired: return "PD_REVIEW_REQUIRED";
     case Code::SupplyMismatch: return "PD_SUPPLY_MISMATCH";
     case Code::ApplicantTypeInvalid: return "PD_APPLICANT_TYPE_INVALID";
+    case Code::ProfileUnknown: return "PD_PROFILE_UNKNOWN";
+    case Code::PlanUnavailable: return "PD_PLAN_UNAVAILABLE";
+    case Code::QuoteDataMissing: return "PD_QUOTE_DATA_MISSING";
+    case Code::ModeNotAllowed: return "PD_MODE_NOT_ALLOWED";
+    case Code::HistoryIncomplete: return "PD_HISTORY_INCOMPLETE";
   }
   return "PD_INTERNAL";
 }

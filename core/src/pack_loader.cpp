@@ -7,6 +7,7 @@
 
 #include "identity_pack_sections.hpp"
 #include "pack_reader.hpp"
+#include "quote_pack_sections.hpp"
 #include "powerdesk/eligibility.hpp"
 
 namespace powerdesk {
@@ -263,7 +264,8 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
                               "assumptions", "rounding", "tou_schedules", "tariffs",
                               "power_factor", "late_payment", "calendar", "power_factor_tables",
                               "parameters", "decision_tables", "businesses", "star_services",
-                              "application_forms"});
+                              "application_forms", "load_profiles", "plan_groups", "charging",
+                              "charging_tariffs", "substitution", "pv"});
   auto pack = std::make_shared<RulePack>();
   pack->file = file;
   pack->content_hash = fnv1a_hex(text);
@@ -328,6 +330,11 @@ Result<std::shared_ptr<const RulePack>> load_pack(std::string_view text, const s
   pr::businesses(r, root, *pack);
   pr::star_services(r, root, *pack);
   pr::application_forms(r, root, *pack);
+  pr::load_profiles(r, root, *pack);
+  pr::plan_groups(r, root, *pack);
+  pr::charging(r, root, *pack);
+  pr::substitution(r, root, *pack);
+  pr::pv(r, root, *pack);
   const bool national = pack->region == "national";
   if (!national && pack->tariffs.empty() && !has_errors(issues)) {
     pr::invalid(r, "/tariffs", "地区规则包至少需要一个电价", "a regional pack needs at least one tariff");

@@ -116,6 +116,10 @@ int main(int argc, char** argv) {
        &Engine::validate_application},
       {"dedupe", "Find likely duplicate customer records (户号, name, address, contact, phone)", &Engine::dedupe},
       {"match", "Rank candidate records against one record, with per-field scores", &Engine::match},
+      {"quote", "Instant quote (\"kind\": estimate, forecast, load_shift, contract_demand, power_factor, "
+                "substitution, pv, charging) from the same rules as the bill", &Engine::quote},
+      {"compare", "Compare the plans a customer may choose (TOU or not, single- or two-part, demand basis) "
+                  "and recommend the cheapest", &Engine::compare},
   };
   for (auto& op : ops) {
     op.cmd = app.add_subcommand(op.name, op.help);

@@ -15,11 +15,11 @@ namespace powerdesk::testing {
 // Billing cases run on the frozen test packs; business-rule cases (tier,
 // eligibility, process) run on the real packs in rules/, since those tables
 // are what they prove.
-inline const char* const kGoldenOperations[] = {"bill", "late-fee", "tier", "eligibility", "process", "validate", "dedupe", "match"};
+inline const char* const kGoldenOperations[] = {"bill", "late-fee", "tier", "eligibility", "process", "validate", "dedupe", "match", "quote", "compare"};
 
 inline bool uses_real_rules(const std::string& operation) {
   return operation == "tier" || operation == "eligibility" || operation == "process" || operation == "validate" ||
-         operation == "dedupe" || operation == "match";
+         operation == "dedupe" || operation == "match" || operation == "quote" || operation == "compare";
 }
 
 struct GoldenCase {
@@ -83,6 +83,8 @@ inline std::string run_golden(const Engine& billing, const Engine& rules, const 
   if (c.operation == "validate") return rules.validate_application(c.request).json;
   if (c.operation == "dedupe") return rules.dedupe(c.request).json;
   if (c.operation == "match") return rules.match(c.request).json;
+  if (c.operation == "quote") return rules.quote(c.request).json;
+  if (c.operation == "compare") return rules.compare(c.request).json;
   return rules.process(c.request).json;
 }
 

@@ -215,6 +215,8 @@ export function wrap(module, icuBytes, options = {}) {
     validate: (request) => JSON.parse(callText('validate', request)),
     dedupe: (request) => JSON.parse(callText('dedupe', request)),
     match: (request) => JSON.parse(callText('match', request)),
+    quote: (request) => JSON.parse(callText('quote', request)),
+    compare: (request) => JSON.parse(callText('compare', request)),
     billJson: (request) => callText('bill', request),
     lateFeeJson: (request) => callText('lateFee', request),
     tierJson: (request) => callText('starTier', request),
@@ -223,6 +225,8 @@ export function wrap(module, icuBytes, options = {}) {
     validateJson: (request) => callText('validate', request),
     dedupeJson: (request) => callText('dedupe', request),
     matchJson: (request) => callText('match', request),
+    quoteJson: (request) => callText('quote', request),
+    compareJson: (request) => callText('compare', request),
 
     // Han→Latin and zh collation data (most of the ICU bytes) load only when
     // a feature needs them; bills and quotes never do.

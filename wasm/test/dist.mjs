@@ -69,10 +69,12 @@ export const GOLDEN_OPERATIONS = {
   validate: 'validateJson',
   dedupe: 'dedupeJson',
   match: 'matchJson',
+  quote: 'quoteJson',
+  compare: 'compareJson',
 };
 
 /** Billing cases run on the frozen test packs; business-rule cases on the real packs in rules/ (as golden.hpp). */
-export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process', 'validate', 'dedupe', 'match']);
+export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process', 'validate', 'dedupe', 'match', 'quote', 'compare']);
 
 /** Every pack in rules/ (not the schema), sorted by path, as tests/support/golden.hpp real_rules_engine() loads them. */
 export function realPacks() {

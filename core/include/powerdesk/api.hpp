@@ -46,6 +46,12 @@ class Engine {
   // candidates that match one record, with per-field scores — docs/dedupe.md.
   Response dedupe(std::string_view request_json) const;
   Response match(std::string_view request_json) const;
+  // Instant quotes from the same rules as the bill (docs/quotes.md): one
+  // operation whose "kind" is estimate, forecast, load_shift, contract_demand,
+  // power_factor, substitution, pv or charging; and the comparison of the
+  // plans a customer may choose between, with a recommendation.
+  Response quote(std::string_view request_json) const;
+  Response compare(std::string_view request_json) const;
 
  private:
   PackRegistry packs_;

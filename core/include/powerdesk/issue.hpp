@@ -70,6 +70,11 @@ enum class Code {
   ReviewRequired,       // applications (warning): an eligibility rule sends the request to manual review
   SupplyMismatch,       // applications: requested voltage/phases/tariff differ from the supply decision
   ApplicantTypeInvalid, // applications: a person applied where only an organisation may (or the reverse)
+  ProfileUnknown,       // quotes: no typical load profile of that name in the packs
+  PlanUnavailable,      // quotes: a tariff or plan the customer cannot take (not in a plan group, capacity)
+  QuoteDataMissing,     // quotes: the packs lack data the quote needs (factors, feed-in price, charging tariff)
+  ModeNotAllowed,       // quotes: a PV consumption mode the project category may not use
+  HistoryIncomplete,    // quotes: demand history shorter than the optimiser needs
 };
 
 std::string_view code_name(Code c);  // e.g. "PD_USAGE_MISSING"

@@ -19,6 +19,7 @@
 #include "powerdesk/issue.hpp"
 #include "powerdesk/json_input.hpp"
 #include "powerdesk/process.hpp"
+#include "powerdesk/quote_data.hpp"
 #include "powerdesk/text.hpp"
 #include "powerdesk/tier.hpp"
 #include "powerdesk/tou.hpp"
@@ -155,6 +156,9 @@ struct RoundingRules {
 
 // ---- the pack ----------------------------------------------------------------
 
+struct SubstitutionData;  // quote_substitution.hpp
+struct PvRules;           // quote_pv.hpp
+
 struct RulePack {
   std::string id;
   std::string region;  // "zhejiang", or "national" for shared data
@@ -191,6 +195,17 @@ struct RulePack {
   std::vector<StarService> star_services;
   // Application (报装) forms by business; a regional pack may override some.
   std::optional<ApplicationForms> application_forms;
+
+  // Quotes: typical load profiles (national, a region may add or override by
+  // name), plan groups (regional), charging sites (national) and the tariff
+  // each takes (regional), 电能替代 factors (national) and PV rules (national
+  // categories and connection voltages; regional feed-in price and yield).
+  std::map<std::string, LoadProfile> load_profiles;
+  std::vector<PlanGroup> plan_groups;
+  std::optional<ChargingRules> charging;
+  std::map<std::string, std::string> charging_tariffs;  // site code → tariff code
+  std::shared_ptr<const SubstitutionData> substitution;
+  std::shared_ptr<const PvRules> pv;
 
   const Tariff* tariff(const std::string& code) const;
 };

@@ -1,0 +1,8 @@
+// STUB (being written): the forecast quote.
+#include "quote_internal.hpp"
+
+namespace powerdesk::quote_detail {
+Result<Quote> forecast(const Json&, const PackRegistry&) {
+  return make_issue(Code::Internal, "/kind", "尚未实现", "not implemented yet");
+}
+}  // namespace powerdesk::quote_detail

@@ -1,0 +1,6 @@
+// STUB (being written)
+#include "quote_pack_sections.hpp"
+
+namespace powerdesk::pack_reader {
+void plan_groups(FieldReader&, const Json&, RulePack&) {}
+}  // namespace powerdesk::pack_reader
