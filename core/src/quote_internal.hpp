@@ -65,6 +65,15 @@ Result<BillRequest> customer_bill_request(const Json& request, Period period, co
 Result<const RulePack*> regional_pack(const PackRegistry& packs, const std::string& region, Date day,
                                       const std::string& path);
 
+// The average price (元/kWh, to 4 decimals) of `annual_kwh` used over
+// `year` on `tariff`, spread over months and TOU periods by the load
+// profile `profile` (the plan group's default when empty), from the same
+// monthly bills an estimate computes. Adds the packs and assumptions used to
+// `notes`; problems are reported at `path` (the request member naming the tariff).
+Result<Fixed<4>> average_price(const PackRegistry& packs, const std::string& region, const std::string& tariff,
+                               const std::string& profile, int year, Energy annual_kwh, QuoteNotes& notes,
+                               const std::string& path);
+
 // A bill's figures for a quote: total, energy, subtotals by kind and the
 // lines as the bill renders them.
 Json bill_summary(const Bill& bill, const BillRequest& request);
