@@ -40,7 +40,8 @@ Result<Json> request_object(const Json& j) {
 Json finish(quote_detail::Quote q, std::string_view kind) {
   Json out = std::move(q.body);
   out["kind"] = std::string(kind);
-  for (auto& [k, v] : q.notes.render().items()) out[k] = v;
+  Json notes = q.notes.render();  // named: items() of a temporary would dangle
+  for (auto& [k, v] : notes.items()) out[k] = v;
   return out;
 }
 

@@ -69,7 +69,60 @@ Issue missing(const std::string& path, const std::string& zh, const std::string&
   return make_issue(Code::DemandDataMissing, path, zh, en);
 }
 
+Price discounted_price(const BasicChargeRules& rules, Price p, bool discounted) {
+  return discounted ? multiply<Price::scale>(p, rules.discount_factor, Rounding::HalfUp) : p;
+}
+
 }  // namespace
+
+bool basic_discount_applies(const BasicChargeRules& rules, DemandBasis basis, Power capacity, Energy kwh,
+                            Ratio months) {
+  if (!rules.discount_kwh_per_kva || capacity.is_zero() ||
+      (basis == DemandBasis::Capacity && !rules.discount_applies_to_capacity))
+    return false;
+  const Energy per_month = multiply<Energy::scale>(*rules.discount_kwh_per_kva, capacity, Rounding::HalfUp);
+  return kwh >= multiply<Energy::scale>(per_month, months, Rounding::HalfUp);
+}
+
+BasicChargeLines basic_charge_lines(const BasicChargeRules& rules, DemandBasis basis, Power capacity, Power contract,
+                                    Power max_demand, bool discounted) {
+  BasicChargeLines out;
+  auto push = [&](LineCode code, Power qty, Unit unit, Price price) {
+    out.lines[static_cast<size_t>(out.count++)] = BasicChargeLine{code, qty, unit, price};
+  };
+  out.floor = multiply<Power::scale>(capacity, rules.floor_ratio, Rounding::HalfUp);
+  switch (basis) {
+    case DemandBasis::Capacity:
+      push(LineCode::BasicCapacity, capacity, Unit::Kva, discounted_price(rules, rules.capacity_price, discounted));
+      break;
+    case DemandBasis::ContractDemand: {
+      if (contract < out.floor) {
+        out.floor_applied = true;
+        contract = out.floor;
+      }
+      const Price p = discounted_price(rules, rules.demand_price, discounted);
+      out.limit = multiply<Power::scale>(contract, rules.overrun_threshold, Rounding::HalfUp);
+      if (max_demand <= out.limit) {
+        push(LineCode::BasicDemand, contract, Unit::Kw, p);
+      } else {
+        const Power base = rules.overrun_formula == OverrunFormula::ThresholdBase ? out.limit : contract;
+        push(LineCode::BasicDemand, base, Unit::Kw, p);
+        push(LineCode::BasicOverrun, max_demand - out.limit, Unit::Kw,
+             multiply<Price::scale>(p, rules.overrun_multiplier, Rounding::HalfUp));
+      }
+      break;
+    }
+    case DemandBasis::ActualDemand: {
+      if (rules.floor_applies_to_actual && max_demand < out.floor) {
+        out.floor_applied = true;
+        max_demand = out.floor;
+      }
+      push(LineCode::BasicDemand, max_demand, Unit::Kw, discounted_price(rules, rules.demand_price, discounted));
+      break;
+    }
+  }
+  return out;
+}
 
 bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, const RulePack& pack,
                         int part, Bill& bill, Issues& issues) {
@@ -86,20 +139,12 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   // 260 kWh/kVA load-factor discount (发改价格〔2023〕526号): kWh per kVA per
   // month. A bill of one whole month compares its kWh with 260 × kVA; a bill
   // covering more or less than a month scales the bar by the months covered.
-  bool discounted = false;
-  if (rules.discount_kwh_per_kva && !capacity.is_zero() &&
-      (demand.basis != DemandBasis::Capacity || rules.discount_applies_to_capacity)) {
-    Ratio months;
-    for_each_month(req.period, [&](const Period& month, const Period& days) {
-      months += Ratio::from_units(static_cast<int64_t>(
-          round_div(static_cast<__int128>(Ratio::one_units) * days.days(), month.days(), Rounding::HalfUp)));
-    });
-    const Energy per_month = multiply<Energy::scale>(*rules.discount_kwh_per_kva, capacity, Rounding::HalfUp);
-    discounted = bill.energy_kwh >= multiply<Energy::scale>(per_month, months, Rounding::HalfUp);
-  }
-  auto price_for = [&](Price p) {
-    return discounted ? multiply<Price::scale>(p, rules.discount_factor, Rounding::HalfUp) : p;
-  };
+  Ratio months;
+  for_each_month(req.period, [&](const Period& month, const Period& days) {
+    months += Ratio::from_units(static_cast<int64_t>(
+        round_div(static_cast<__int128>(Ratio::one_units) * days.days(), month.days(), Rounding::HalfUp)));
+  });
+  const bool discounted = basic_discount_applies(rules, demand.basis, capacity, bill.energy_kwh, months);
 
   const Period& period = bill.parts[static_cast<size_t>(part)].period;
   const auto pieces = month_pieces(period, req.period);
@@ -120,50 +165,29 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
   };
   auto add = [&](LineCode code, Power qty, Unit unit, Price price) { add_pieces(code, qty, unit, price, pieces); };
 
-  const Power floor = multiply<Power::scale>(capacity, rules.floor_ratio, Rounding::HalfUp);
-  switch (demand.basis) {
-    case DemandBasis::Capacity:
-      add(LineCode::BasicCapacity, capacity, Unit::Kva, price_for(rules.capacity_price));
-      break;
-    case DemandBasis::ContractDemand: {
-      if (!demand.contract_kw || !demand.max_demand_kw) {
-        issues.push_back(missing("/demand", "按合同最大需量计费需要 contract_kw 和 max_demand_kw",
-                                 "Contract-demand billing needs contract_kw and max_demand_kw"));
-        return false;
-      }
-      Power contract = *demand.contract_kw;
-      if (contract < floor) {
-        bill.warnings.push_back(make_issue(
-            Code::DemandFloorApplied, "/demand/contract_kw",
-            "合同最大需量 " + contract.str() + " kW 低于容量的 " + rules.floor_ratio.str() + " 倍，按 " + floor.str() + " kW 计",
-            "Contract demand " + contract.str() + " kW is below " + rules.floor_ratio.str() + " of capacity; billed at " + floor.str() + " kW",
-            Severity::Warning));
-        contract = floor;
-      }
-      const Price p = price_for(rules.demand_price);
-      const Power limit = multiply<Power::scale>(contract, rules.overrun_threshold, Rounding::HalfUp);
-      const Power md = *demand.max_demand_kw;
-      if (md <= limit) {
-        add(LineCode::BasicDemand, contract, Unit::Kw, p);
-      } else {
-        const Power base = rules.overrun_formula == OverrunFormula::ThresholdBase ? limit : contract;
-        add(LineCode::BasicDemand, base, Unit::Kw, p);
-        add(LineCode::BasicOverrun, md - limit, Unit::Kw,
-            multiply<Price::scale>(p, rules.overrun_multiplier, Rounding::HalfUp));
-      }
-      break;
-    }
-    case DemandBasis::ActualDemand: {
-      if (!demand.max_demand_kw) {
-        issues.push_back(missing("/demand/max_demand_kw", "按实际最大需量计费需要 max_demand_kw",
-                                 "Actual-demand billing needs max_demand_kw"));
-        return false;
-      }
-      Power md = *demand.max_demand_kw;
-      if (rules.floor_applies_to_actual && md < floor) md = floor;
-      add(LineCode::BasicDemand, md, Unit::Kw, price_for(rules.demand_price));
-      break;
-    }
+  if (demand.basis == DemandBasis::ContractDemand && (!demand.contract_kw || !demand.max_demand_kw)) {
+    issues.push_back(missing("/demand", "按合同最大需量计费需要 contract_kw 和 max_demand_kw",
+                             "Contract-demand billing needs contract_kw and max_demand_kw"));
+    return false;
+  }
+  if (demand.basis == DemandBasis::ActualDemand && !demand.max_demand_kw) {
+    issues.push_back(missing("/demand/max_demand_kw", "按实际最大需量计费需要 max_demand_kw",
+                             "Actual-demand billing needs max_demand_kw"));
+    return false;
+  }
+  const BasicChargeLines month = basic_charge_lines(rules, demand.basis, capacity, demand.contract_kw.value_or(Power{}),
+                                                    demand.max_demand_kw.value_or(Power{}), discounted);
+  if (demand.basis == DemandBasis::ContractDemand && month.floor_applied) {
+    const Power contract = *demand.contract_kw;
+    bill.warnings.push_back(make_issue(
+        Code::DemandFloorApplied, "/demand/contract_kw",
+        "合同最大需量 " + contract.str() + " kW 低于容量的 " + rules.floor_ratio.str() + " 倍，按 " + month.floor.str() + " kW 计",
+        "Contract demand " + contract.str() + " kW is below " + rules.floor_ratio.str() + " of capacity; billed at " + month.floor.str() + " kW",
+        Severity::Warning));
+  }
+  for (int i = 0; i < month.count; ++i) {
+    const BasicChargeLine& l = month.lines[static_cast<size_t>(i)];
+    add(l.code, l.quantity, l.unit, l.unit_price);
   }
 
   // 暂停/减容: sealed kVA pay no basic charge from the sealing day (inclusive).
@@ -196,7 +220,7 @@ bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, c
     if (!overlap) continue;
     // A whole sealed month is a whole month off; part of a month is days / 30.
     const Period sealed_in_bill = *intersect(s.period, req.period);
-    add_pieces(LineCode::BasicSuspension, -s.kva, Unit::Kva, price_for(rules.capacity_price),
+    add_pieces(LineCode::BasicSuspension, -s.kva, Unit::Kva, discounted_price(rules, rules.capacity_price, discounted),
                month_pieces(*overlap, sealed_in_bill));
   }
   return true;

@@ -44,6 +44,29 @@ void price_components(const ComponentTariff& tariff, const RulePack& pack, int p
 bool price_basic_charge(const BillRequest& req, const ComponentTariff& tariff, const RulePack& pack,
                         int part, Bill& bill, Issues& issues);
 
+// The basic charge of one month as the bill prices it, without proration or
+// 暂停/减容: the pure rule the bill and the contract-demand quote share.
+// Whether the 260 kWh/kVA discount applies to `kwh` used over `months`
+// (whole months = 1, as a ratio) of `capacity` on `basis`.
+bool basic_discount_applies(const BasicChargeRules& rules, DemandBasis basis, Power capacity, Energy kwh,
+                            Ratio months);
+struct BasicChargeLine {
+  LineCode code = LineCode::BasicCapacity;
+  Power quantity;
+  Unit unit = Unit::Kva;
+  Price unit_price;
+};
+struct BasicChargeLines {
+  std::array<BasicChargeLine, 2> lines{};  // base line, then the overrun line if any
+  int count = 0;
+  Power floor;                 // capacity × floor ratio
+  bool floor_applied = false;  // contract (or actual) demand raised to the floor
+  Power limit;                 // contract basis: overrun threshold × billed contract
+};
+// `contract` is read on the contract basis, `max_demand` on both demand bases.
+BasicChargeLines basic_charge_lines(const BasicChargeRules& rules, DemandBasis basis, Power capacity, Power contract,
+                                    Power max_demand, bool discounted);
+
 // bill_power_factor.cpp
 bool price_power_factor(const BillRequest& req, const PackRegistry& packs, Bill& bill, Issues& issues);
 

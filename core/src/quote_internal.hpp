@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,77 @@ Result<const RulePack*> regional_pack(const PackRegistry& packs, const std::stri
 Result<Fixed<4>> average_price(const PackRegistry& packs, const std::string& region, const std::string& tariff,
                                const std::string& profile, int year, Energy annual_kwh, QuoteNotes& notes,
                                const std::string& path);
+
+// ---- usage and monthly bills shared by estimate, forecast, load_shift,
+// charging and compare (quote_usage.cpp, quote_months.cpp) ----
+
+// "YYYY-MM" → the month's first day, or an issue at `path`.
+std::optional<Date> read_month(FieldReader& r, const Json& parent, std::string_view key, const std::string& path,
+                               bool required);
+
+// A load profile by name: the regional pack's first, then the national one.
+Result<const LoadProfile*> find_profile(const PackRegistry& packs, const RulePack& regional, Date day,
+                                        const std::string& code, const std::string& path);
+// The plan group holding `tariff` in the pack, or nullptr.
+const PlanGroup* plan_group_of(const RulePack& pack, const std::string& tariff);
+
+// kWh of one month split over the tariff's TOU periods in proportion to the
+// profile's hourly weights that fall in each period (every quarter hour of
+// the month's schedule), to the pack's allocation unit. Non-TOU: all Flat.
+Usage split_by_profile(Energy kwh, const LoadProfile& profile, const Tariff& tariff, const RulePack& pack,
+                       int month);
+
+// How a quote describes consumption ("usage"): a total with an optional
+// profile, kWh by TOU period, or (a year) kWh by month; kvarh optional.
+struct QuoteUsage {
+  std::optional<Energy> kwh;
+  std::optional<Usage> by_period;
+  std::vector<Energy> by_month;  // 12 values, year quotes only
+  std::string profile;           // empty: the plan group's default, else "flat"
+  std::optional<Energy> kvarh;
+};
+std::optional<QuoteUsage> read_usage(FieldReader& r, const Json& request, bool year);
+
+// What the monthly bills of a quote are computed for.
+struct MonthsSpec {
+  std::string region;
+  std::string tariff;
+  std::optional<Date> month;  // a one-month quote …
+  std::optional<int> year;    // … or a calendar year
+  QuoteUsage usage;
+  std::string default_profile;  // used before the plan group's default
+  std::string period_path;      // "/month" or "/year": where date problems point
+};
+
+struct MonthBill {
+  Usage usage;
+  BillRequest request;
+  Bill bill;
+};
+
+struct MonthsRun {
+  const RulePack* pack = nullptr;  // in force on the first day
+  const Tariff* tariff = nullptr;
+  std::vector<MonthBill> months;
+  Money total;
+  Energy energy;
+};
+
+// Reads "month" or "year" (exactly one) into spec.
+void read_when(FieldReader& r, const Json& request, MonthsSpec& spec);
+// Bills every month of the spec. `adjust` may change each bill request
+// (a plan's demand basis, a 合表 flag) before it is priced. Annual tier
+// carry-in accumulates month by month from residential.carry_in_kwh.
+using AdjustRequest = void (*)(BillRequest&, const void* context);
+Result<MonthsRun> bill_months(const Json& request, const MonthsSpec& spec, const PackRegistry& packs,
+                              QuoteNotes& notes, AdjustRequest adjust = nullptr, const void* context = nullptr);
+// {"by_period": {"peak": "…"}, "total": "…"} of a usage.
+Json usage_json(const Usage& usage);
+// A run's figures as estimate and charging show them: tariff, total,
+// energy, average price, and the bill (one month) or the months (a year).
+Json months_json(const MonthsRun& run);
+// Energy as a period share of one month's bill: average 元/kWh to 4 decimals.
+std::optional<Fixed<4>> average_of(Money total, Energy kwh);
 
 // A bill's figures for a quote: total, energy, subtotals by kind and the
 // lines as the bill renders them.

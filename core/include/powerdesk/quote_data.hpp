@@ -50,6 +50,7 @@ struct ChargingSite {
   Bilingual label;
   std::string profile;        // typical charging profile
   bool basic_exempt = false;  // two-part basic charge waived (集中式充换电设施)
+  bool shared_meter = false;  // on a residential tariff, billed at the 合表 price
   Citation citation;
 };
 
