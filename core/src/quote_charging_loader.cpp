@@ -3,10 +3,10 @@
 // stations) and "charging_tariffs" (regional: the tariff each kind takes).
 //
 //   "charging": {"basic_exemption": {"until": "2030-12-31", "citation": {…}},
-//     "sites": {"centralised_station": {"label": {…}, "profile": "ev_public",
+//     "sites": {"centralized_station": {"label": {…}, "profile": "ev_public",
 //                                       "basic_exempt": true, "shared_meter": false,
 //                                       "citation": {…}}, …}}
-//   "charging_tariffs": {"centralised_station": "commercial_two_part_1_10kv", …}
+//   "charging_tariffs": {"centralized_station": "commercial_two_part_1_10kv", …}
 #include <string>
 
 #include "pack_reader.hpp"

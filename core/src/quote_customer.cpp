@@ -36,6 +36,12 @@ Result<const RulePack*> regional_pack(const PackRegistry& packs, const std::stri
 Json bill_summary(const Bill& bill, const BillRequest& request) {
   Json j = render_bill(bill, request);
   j["estimate"] = true;
+  // A quote recomputes as the customer types: each line keeps its rule's
+  // document and date, but not the pack's verification note (often 1 KB a
+  // line, and the same on every line of a component); `powerdesk bill` and
+  // the pack itself carry it.
+  for (Json& line : j["lines"])
+    if (line.contains("rule")) line["rule"].erase("note");
   return j;
 }
 

@@ -146,8 +146,8 @@ Json months_json(const MonthsRun& run);
 // Energy as a period share of one month's bill: average 元/kWh to 4 decimals.
 std::optional<Fixed<4>> average_of(Money total, Energy kwh);
 
-// A bill's figures for a quote: total, energy, subtotals by kind and the
-// lines as the bill renders them.
+// A bill as a quote shows it: as the bill renders it, with "estimate": true
+// and without each rule's verification note.
 Json bill_summary(const Bill& bill, const BillRequest& request);
 
 }  // namespace powerdesk::quote_detail

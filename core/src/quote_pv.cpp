@@ -22,7 +22,7 @@ struct ModeName {
 };
 constexpr ModeName kModes[] = {{"full_export", "全额上网", "full export"},
                                {"surplus_export", "自发自用、余电上网", "self-use with surplus export"},
-                               {"self_use", "全部自发自用", "all self-used"}};
+                               {"full_self_use", "全部自发自用", "all self-used"}};
 
 const ModeName* mode_named(const std::string& code) {
   for (const auto& m : kModes)
@@ -86,8 +86,8 @@ Result<Quote> pv(const Json& req, const PackRegistry& packs) {
   if (mode_code) {
     mode = mode_named(*mode_code);
     if (!mode)
-      r.add(make_issue(Code::EnumInvalid, "/mode", "未知消纳模式 " + *mode_code + "（full_export、surplus_export、self_use）",
-                       "Unknown consumption mode " + *mode_code + " (full_export, surplus_export, self_use)"));
+      r.add(make_issue(Code::EnumInvalid, "/mode", "未知消纳模式 " + *mode_code + "（full_export、surplus_export、full_self_use）",
+                       "Unknown consumption mode " + *mode_code + " (full_export, surplus_export, full_self_use)"));
   }
   Issues warnings;
   if (category && mode) {
@@ -162,7 +162,7 @@ Result<Quote> pv(const Json& req, const PackRegistry& packs) {
       r.add(make_issue(Code::NumberOutOfRange, "/self_use_percent", "全额上网模式的自用比例须为 0",
                        "self_use_percent must be 0 for full export"));
     share = Percent::from_int(0);
-  } else if (mode && mode->code == "self_use") {
+  } else if (mode && mode->code == "full_self_use") {
     if (share && *share != Percent::from_int(100))
       r.add(make_issue(Code::NumberOutOfRange, "/self_use_percent", "全部自发自用模式的自用比例须为 100",
                        "self_use_percent must be 100 when all output is self-used"));
@@ -185,7 +185,7 @@ Result<Quote> pv(const Json& req, const PackRegistry& packs) {
                      regional->id + " 没有典型年发电小时数，须给出 yield_kwh_per_kw",
                      regional->id + " has no typical PV yield; give yield_kwh_per_kw"));
   }
-  const bool exports = mode && mode->code != "self_use";
+  const bool exports = mode && mode->code != "full_self_use";
   const bool self_uses = mode && mode->code != "full_export";
   std::optional<Price> feed_in;
   bool feed_in_from_pack = false;

@@ -18,7 +18,7 @@
 namespace powerdesk::pack_reader {
 namespace {
 
-constexpr std::string_view kModes[] = {"full_export", "surplus_export", "self_use"};
+constexpr std::string_view kModes[] = {"full_export", "surplus_export", "full_self_use"};
 
 std::optional<int> voltage(FieldReader& r, const Json& node, std::string_view key, const std::string& p,
                            bool required) {
@@ -53,8 +53,8 @@ std::optional<PvCategory> category(FieldReader& r, const Json& node, const std::
     bool known = false;
     for (auto k : kModes) known = known || k == *mode;
     if (!known) {
-      invalid(r, pointer_join(ip, "mode"), "未知消纳模式 " + *mode + "（full_export、surplus_export、self_use）",
-              "unknown consumption mode " + *mode + " (full_export, surplus_export, self_use)");
+      invalid(r, pointer_join(ip, "mode"), "未知消纳模式 " + *mode + "（full_export、surplus_export、full_self_use）",
+              "unknown consumption mode " + *mode + " (full_export, surplus_export, full_self_use)");
       continue;
     }
     if (!seen.insert(*mode).second)

@@ -128,6 +128,11 @@ std::optional<QuoteUsage> read_usage(FieldReader& r, const Json& request, bool y
     }
   }
   if (r.issues().size() != before && has_errors(r.issues())) return std::nullopt;
+  if (!out.kwh && !out.by_period && out.by_month.empty()) {  // e.g. "kwh": null
+    r.add(make_issue(Code::UsageMissing, "/usage", "usage 须给出 kwh、kwh_by_period、kwh_by_month 之一",
+                     "usage needs exactly one of kwh, kwh_by_period, kwh_by_month"));
+    return std::nullopt;
+  }
   return out;
 }
 

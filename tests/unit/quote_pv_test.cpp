@@ -83,7 +83,7 @@ TEST(QuotePv, JiangsuFullExport) {
 //   22,000,000 kWh; self 13,200,000 × 0.65 = 8,580,000.00; export 8,800,000 × 0.35 = 3,080,000.00
 //   benefit 11,660,000.00; payback 70,000,000 / 11,660,000 = 6.0034 → 6.00; 20 MW → 35 kV
 TEST(QuotePv, LargeCommercialSurplusWarns) {
-  Json r = ok(R"("region": "guangdong", "category": "large_commercial", "mode": "surplus_export",
+  Json r = ok(R"("region": "guangdong", "category": "large_ci", "mode": "surplus_export",
                  "capacity_kw": "20000", "self_use_percent": "60", "self_use_price": "0.65",
                  "yield_kwh_per_kw": "1100", "feed_in_price": "0.35", "investment": "70000000")");
   EXPECT_EQ(r["connection"]["voltage_v"], 35000);
@@ -101,7 +101,7 @@ TEST(QuotePv, LargeCommercialSurplusWarns) {
 
 // Voltage outside the category's range is a warning, not an error.
 TEST(QuotePv, VoltageWarnings) {
-  Json r = ok(R"("region": "zhejiang", "category": "large_commercial", "mode": "self_use",
+  Json r = ok(R"("region": "zhejiang", "category": "large_ci", "mode": "full_self_use",
                  "capacity_kw": "1000", "self_use_price": "0.7", "investment": "3000000")");
   EXPECT_EQ(r["connection"]["voltage_v"], 10000);
   ASSERT_EQ(r["warnings"].size(), 1u);
@@ -110,7 +110,7 @@ TEST(QuotePv, VoltageWarnings) {
   // 1000 × 1000 × 0.7 = 700000.00; payback 3000000 / 700000 = 4.2857 → 4.29
   EXPECT_EQ(r["annual_benefit"], "700000.00");
   EXPECT_EQ(r["simple_payback_years"], "4.29");
-  r = ok(R"("region": "zhejiang", "category": "natural_person", "mode": "self_use",
+  r = ok(R"("region": "zhejiang", "category": "natural_person", "mode": "full_self_use",
             "capacity_kw": "500", "self_use_price": "0", "investment": "1")");
   EXPECT_EQ(r["connection"]["voltage_v"], 10000);
   EXPECT_EQ(r["warnings"].size(), 1u);
@@ -120,15 +120,15 @@ TEST(QuotePv, VoltageWarnings) {
 
 TEST(QuotePv, Errors) {
   const std::string zj = R"("region": "zhejiang", "investment": "1", )";
-  EXPECT_EQ(first_issue(zj + R"("category": "general_commercial", "mode": "full_export", "capacity_kw": "100")"),
+  EXPECT_EQ(first_issue(zj + R"("category": "general_ci", "mode": "full_export", "capacity_kw": "100")"),
             "PD_MODE_NOT_ALLOWED /mode");
-  EXPECT_EQ(first_issue(zj + R"("category": "general_commercial", "mode": "self_use", "capacity_kw": "7000",
+  EXPECT_EQ(first_issue(zj + R"("category": "general_ci", "mode": "full_self_use", "capacity_kw": "7000",
                                 "self_use_price": "0.7")"),
             "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
-  EXPECT_EQ(first_issue(zj + R"("category": "large_commercial", "mode": "self_use", "capacity_kw": "60000",
+  EXPECT_EQ(first_issue(zj + R"("category": "large_ci", "mode": "full_self_use", "capacity_kw": "60000",
                                 "self_use_price": "0.7")"),
             "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
-  EXPECT_EQ(first_issue(zj + R"("category": "farmer", "mode": "self_use", "capacity_kw": "5", "self_use_price": "0.5")"),
+  EXPECT_EQ(first_issue(zj + R"("category": "farmer", "mode": "full_self_use", "capacity_kw": "5", "self_use_price": "0.5")"),
             "PD_ENUM_INVALID /category");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "export_all", "capacity_kw": "5")"),
             "PD_ENUM_INVALID /mode");
@@ -138,26 +138,26 @@ TEST(QuotePv, Errors) {
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_export", "capacity_kw": "5",
                                 "self_use_percent": "50")"),
             "PD_NUMBER_OUT_OF_RANGE /self_use_percent");
-  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "self_use", "capacity_kw": "5",
+  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_percent": "80", "self_use_price": "0.5")"),
             "PD_NUMBER_OUT_OF_RANGE /self_use_percent");
-  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "self_use", "capacity_kw": "5")"),
+  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5")"),
             "PD_FIELD_MISSING /self_use_price");
-  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "self_use", "capacity_kw": "5",
+  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_price": "0.5", "tariff": "residential")"),
             "PD_USAGE_CONFLICT /tariff");
-  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "self_use", "capacity_kw": "0",
+  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "0",
                                 "self_use_price": "0.5")"),
             "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
-  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "self_use", "capacity_kw": "5",
+  EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_price": "0.5", "panels": 12)"),
             "PD_FIELD_UNKNOWN /panels");
-  EXPECT_EQ(first_issue(R"("region": "atlantis", "investment": "1", "category": "natural_person", "mode": "self_use",
+  EXPECT_EQ(first_issue(R"("region": "atlantis", "investment": "1", "category": "natural_person", "mode": "full_self_use",
                            "capacity_kw": "5", "self_use_price": "0.5")"),
             "PD_REGION_UNKNOWN /region");
   // The regional packs cover 2025 only.
   Response r = engine().quote(R"({"kind": "pv", "date": "2026-03-01", "region": "zhejiang", "investment": "1",
-      "category": "natural_person", "mode": "self_use", "capacity_kw": "5", "self_use_price": "0.5"})");
+      "category": "natural_person", "mode": "full_self_use", "capacity_kw": "5", "self_use_price": "0.5"})");
   EXPECT_NE(r.json.find("PD_NO_PACK_FOR_DATE"), std::string::npos) << r.json;
 }
 
@@ -200,7 +200,7 @@ TEST(QuotePv, LoaderRefusesBadData) {
 // The tariff path: the price of a kWh is the tariff's average over a year of
 // that use (quote_detail::average_price, the estimate's monthly bills).
 TEST(QuotePv, SelfUseTariffAveragePrice) {
-  Json j = quote(R"("region": "zhejiang", "category": "natural_person", "mode": "self_use", "capacity_kw": "3",
+  Json j = quote(R"("region": "zhejiang", "category": "natural_person", "mode": "full_self_use", "capacity_kw": "3",
                     "tariff": "residential", "investment": "10000")");
   ASSERT_TRUE(j["ok"].get<bool>()) << j.dump();
   const Json& r = j["result"];

@@ -117,7 +117,17 @@ export type IssueCode =
   /** Requested voltage, phases or tariff differ from the supply decision. */
   | 'PD_SUPPLY_MISMATCH'
   /** The applicant type is not one the business accepts. */
-  | 'PD_APPLICANT_TYPE_INVALID';
+  | 'PD_APPLICANT_TYPE_INVALID'
+  /** Quotes: no typical load profile of that name in the packs in force. */
+  | 'PD_PROFILE_UNKNOWN'
+  /** Quotes: a tariff in no plan group, a plan the capacity rules out, or nothing to shift or adjust. */
+  | 'PD_PLAN_UNAVAILABLE'
+  /** Quotes: the packs lack data the quote needs (factors, feed-in price, a site's tariff). */
+  | 'PD_QUOTE_DATA_MISSING'
+  /** Quotes: a PV consumption mode the project category may not use (a warning when only conditionally open). */
+  | 'PD_MODE_NOT_ALLOWED'
+  /** Quotes: demand history shorter than the optimiser needs (a warning from 6 months). */
+  | 'PD_HISTORY_INCOMPLETE';
 
 /** How serious an issue is: `error` refuses the request, the others are advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -1494,6 +1504,399 @@ export interface CreateOptions {
   printErr?: ((text: string) => void) | undefined;
 }
 
+// ---- Quotes and plan comparison (docs/quotes.md) ------------------------------
+
+/** What every quote says about itself, besides its figures. */
+export interface QuoteNotes {
+  /** Always `true`: a quote is an estimate. */
+  estimate: true;
+  /** "This is an estimate …; the bill the utility issues is what you pay." */
+  notice: Bilingual;
+  /** The packs used, in the order first read. */
+  packs: { id: string; region: string; version: string; effective: { from: IsoDate; to: IsoDate }; content_hash: string }[];
+  /** One sentence per assumption the quote made. */
+  assumptions: Bilingual[];
+}
+
+/** `YYYY-MM`. */
+export type IsoMonth = string;
+
+/** Consumption in a quote: exactly one of `kwh` (with an optional profile), `kwh_by_period` (a month) or `kwh_by_month` (a year). */
+export interface QuoteUsage {
+  /** A total; on a TOU tariff spread over the periods (and for a year over the months) by `profile`. */
+  kwh?: Decimal;
+  /** kWh per TOU period, as on a bill (month quotes). */
+  kwh_by_period?: Partial<Record<TouPeriod, Decimal>>;
+  /** Twelve values, January to December (year quotes). */
+  kwh_by_month?: Decimal[];
+  /** A typical load profile of the packs (`residential`, `commercial`, `ev_home` …); default: the plan group's. */
+  profile?: string;
+  /** Reactive energy; a year's is spread in proportion to each month's kWh. */
+  kvarh?: Decimal;
+}
+
+/** The customer members a bill request has (see {@link BillRequest}). */
+export interface QuoteCustomer {
+  region: string;
+  capacity_kva?: Decimal;
+  residential?: ResidentialInfo;
+  demand?: DemandInfo;
+  power_factor?: PowerFactorInfo;
+}
+
+/** Usage as billed: kWh by period, the total and any kvarh. */
+export interface QuoteUsageBilled {
+  by_period: Partial<Record<TouPeriod, DecimalString>>;
+  kwh: DecimalString;
+  kvarh?: DecimalString;
+}
+
+export interface TariffRef { code: string; label: Bilingual }
+
+/** `estimate`: a month (`month`) or a year (`year`) from partial usage. */
+export type EstimateRequest = QuoteCustomer & { kind: 'estimate'; tariff: string; usage: QuoteUsage } & ({ month: IsoMonth } | { year: number });
+
+/** One month of a year quote. */
+export interface QuoteMonth { month: IsoMonth; usage: QuoteUsageBilled; total: DecimalString; average_price?: DecimalString }
+
+/** The figures of a run of monthly bills: one month's bill, or a year's months. */
+export interface QuoteBills {
+  tariff: TariffRef;
+  total: DecimalString;
+  energy_kwh: DecimalString;
+  /** 元/kWh, 4 decimals; absent with no kWh. */
+  average_price?: DecimalString;
+  /** One month: the usage as billed and the full bill (`estimate: true`). */
+  usage?: QuoteUsageBilled;
+  bill?: Bill;
+  /** A year: the twelve months. */
+  months?: QuoteMonth[];
+}
+
+export interface EstimateQuote extends QuoteNotes, QuoteBills { kind: 'estimate'; month?: IsoMonth; year?: number }
+
+/** `forecast`: 本月已用电费 and 本月预计电费. */
+export interface ForecastRequest extends QuoteCustomer {
+  kind: 'forecast';
+  tariff: string;
+  /** The billing period, 1–62 days. */
+  period: BillPeriodRequest;
+  /** The last day the usage covers, within the period. */
+  as_of: IsoDate;
+  usage: QuoteUsage;
+}
+export interface ForecastPart { usage: QuoteUsageBilled; total: DecimalString; bill: Bill }
+export interface ForecastQuote extends QuoteNotes {
+  kind: 'forecast';
+  tariff: TariffRef;
+  period: { start: IsoDate; end: IsoDate; days: number };
+  as_of: IsoDate;
+  days_elapsed: number;
+  /** The period's bill on the kWh so far. */
+  to_date: ForecastPart;
+  /** The bill if the remaining days use the same daily average. */
+  forecast: ForecastPart;
+}
+
+/** `load_shift`: move `shift_percent` of the sharp and peak kWh to the valley. */
+export interface LoadShiftRequest extends QuoteCustomer {
+  kind: 'load_shift';
+  tariff: string;
+  month: IsoMonth;
+  usage: QuoteUsage;
+  /** 0–100. */
+  shift_percent: Decimal;
+  to?: 'valley' | 'deep_valley';
+}
+export interface LoadShiftQuote extends QuoteNotes {
+  kind: 'load_shift';
+  month: IsoMonth;
+  shift_percent: DecimalString;
+  to: 'valley' | 'deep_valley';
+  moved_kwh: { by_period: Partial<Record<TouPeriod, DecimalString>>; total: DecimalString };
+  before: ForecastPart;
+  after: ForecastPart;
+  saving: DecimalString;
+  /** × 12, an assumption. */
+  annual_saving: DecimalString;
+  saving_per_kwh_moved?: DecimalString;
+  explanation: Bilingual;
+}
+
+/** `charging`: what a charging facility pays; the site decides the tariff. */
+export type ChargingRequest = QuoteCustomer & {
+  kind: 'charging';
+  site: 'centralized_station' | 'public_parking' | 'residential_home' | 'residential_compound' | (string & {});
+  usage: QuoteUsage;
+  /** 充电服务费, 元/kWh. */
+  service_fee?: Decimal;
+} & ({ month: IsoMonth } | { year: number });
+export interface ChargingQuote extends QuoteNotes, QuoteBills {
+  kind: 'charging';
+  month?: IsoMonth;
+  year?: number;
+  site: { code: string; label: Bilingual; citation: Citation };
+  /** Centralised stations: the two-part basic charge waived (negative), its last day and citation. */
+  basic_exemption?: { amount: DecimalString; until: IsoDate; citation: Citation };
+  /** The bill total less the waiver. */
+  payable: DecimalString;
+  payable_average_price?: DecimalString;
+  price_to_driver?: { electricity: DecimalString; service_fee: DecimalString; total: DecimalString };
+}
+
+/** {@link PowerDesk.compare}: the plans open to a customer, billed on the same usage. `tariff` is the current plan. */
+export type CompareRequest = Omit<QuoteCustomer, 'demand'> & {
+  tariff: string;
+  usage: QuoteUsage;
+  /** The current basis (default `capacity`) and the demand figures the two-part plans are priced on. */
+  demand?: Partial<DemandInfo>;
+} & ({ month: IsoMonth } | { year: number });
+export interface ComparedPlan {
+  tariff: TariffRef;
+  basis?: 'capacity' | 'contract_demand' | 'actual_demand';
+  total: DecimalString;
+  energy_kwh: DecimalString;
+  average_price?: DecimalString;
+  subtotals: Record<LineKind, DecimalString>;
+  current: boolean;
+  recommended: boolean;
+  /** Current total less this plan's (negative: dearer). */
+  saving: DecimalString;
+}
+export interface CompareResult extends QuoteNotes {
+  kind: 'compare';
+  month?: IsoMonth;
+  year?: number;
+  group: { code: string; label: Bilingual };
+  plans: ComparedPlan[];
+  /** Plans the capacity rules out, and demand bases the request had no data for. */
+  excluded: { tariff: TariffRef; basis?: 'contract_demand' | 'actual_demand'; reason: Bilingual }[];
+  recommendation: { tariff: string; basis?: 'capacity' | 'contract_demand' | 'actual_demand'; saving: DecimalString; explanation: Bilingual };
+}
+/** What {@link PowerDesk.compare} returns. */
+export type CompareResponse = Envelope<CompareResult>;
+
+/** `contract_demand`: the contract demand that minimises the basic charge over the history (docs/quotes-demand.md). */
+export interface ContractDemandRequest {
+  kind: 'contract_demand';
+  region: string;
+  /** A two-part tariff. */
+  tariff: string;
+  capacity_kva: Decimal;
+  /** The pack in force on this day prices every history month. */
+  date: IsoDate;
+  /** 6–12 months (fewer than 12: a warning). */
+  history: { month: IsoMonth; max_demand_kw: Decimal; kwh: Decimal }[];
+  /** The customer's present arrangement, to report the saving against. */
+  current?: { basis: 'capacity' | 'contract_demand' | 'actual_demand'; contract_kw?: Decimal };
+}
+export interface DemandMonthCharge {
+  month: IsoMonth;
+  max_demand_kw: DecimalString;
+  kwh: DecimalString;
+  billed: DecimalString;
+  unit: 'kVA' | 'kW';
+  unit_price: DecimalString;
+  overrun_kw: DecimalString;
+  overrun_price?: DecimalString;
+  discount: boolean;
+  floor_applied: boolean;
+  amount: DecimalString;
+}
+export interface BasisCost {
+  basis: 'capacity' | 'contract_demand' | 'actual_demand';
+  contract_kw?: DecimalString;
+  total: DecimalString;
+  months: DemandMonthCharge[];
+}
+export interface ContractDemandQuote extends QuoteNotes {
+  kind: 'contract_demand';
+  region: string;
+  tariff: string;
+  capacity_kva: DecimalString;
+  months: number;
+  prices: {
+    capacity: DecimalString;
+    demand: DecimalString;
+    overrun_threshold: DecimalString;
+    overrun_multiplier: DecimalString;
+    overrun_formula: 'threshold_base' | 'contract_base';
+    floor_ratio: DecimalString;
+  };
+  contract_range_kw: { min: DecimalString; max: DecimalString };
+  optimal_contract_kw: DecimalString;
+  bases: Record<'capacity' | 'contract_demand' | 'actual_demand', BasisCost>;
+  recommended_basis: 'capacity' | 'contract_demand' | 'actual_demand';
+  recommended_total: DecimalString;
+  current?: { basis: 'capacity' | 'contract_demand' | 'actual_demand'; contract_kw?: DecimalString; total: DecimalString; saving: DecimalString };
+  explanation: Bilingual;
+  warnings: Issue[];
+}
+
+/** `power_factor`: the saving from a higher power factor and the compensation it needs (docs/quotes-demand.md). */
+export interface PowerFactorRequest extends QuoteCustomer {
+  kind: 'power_factor';
+  tariff: string;
+  month: IsoMonth;
+  /** `kvarh` is required. */
+  usage: { kwh?: Decimal; kwh_by_period?: Partial<Record<TouPeriod, Decimal>>; kvarh: Decimal };
+  /** e.g. `"0.95"`. */
+  target_pf: Decimal;
+  operating_hours?: Decimal;
+}
+export interface PowerFactorFigures {
+  power_factor: DecimalString;
+  kvarh: DecimalString;
+  percent: DecimalString;
+  base: DecimalString;
+  adjustment: DecimalString;
+  total: DecimalString;
+}
+export interface PowerFactorQuote extends QuoteNotes {
+  kind: 'power_factor';
+  month: IsoMonth;
+  kwh: DecimalString;
+  standard: string;
+  target_pf: DecimalString;
+  current: PowerFactorFigures;
+  target_above_current: boolean;
+  target?: PowerFactorFigures;
+  /** Annual = monthly × 12, an assumption. */
+  saving: { monthly: DecimalString; annual: DecimalString };
+  compensation?: {
+    kvarh_to_remove: DecimalString;
+    operating_hours: DecimalString;
+    hours_source: 'request' | 'calendar_month';
+    average_kw: DecimalString;
+    kvar: DecimalString;
+    max_demand_kw?: DecimalString;
+    peak_kvar?: DecimalString;
+  };
+  explanation: Bilingual;
+  warnings: Issue[];
+}
+
+/** A pack value with its citation. */
+export interface CitedValue { value: DecimalString; citation: Citation }
+
+export type ElectricTechnology =
+  | 'electric_boiler' | 'electrode_boiler' | 'air_source_heat_pump' | 'ground_source_heat_pump' | 'electric_kiln';
+export type IncumbentTechnology = 'coal_boiler' | 'gas_boiler' | 'oil_boiler' | 'coal_kiln' | 'gas_kiln';
+
+/** `substitution`: 电能替代 economics (docs/quotes-energy.md). */
+export interface SubstitutionQuoteRequest {
+  kind: 'substitution';
+  date: IsoDate;                     // YYYY-MM-DD
+  region?: string;                  // required with tariff
+  electric: ElectricTechnology;
+  incumbent: IncumbentTechnology;   // same use (heat / kiln) as electric
+  useful_heat_gj?: Decimal;    // exactly one of useful_heat_gj, fuel_quantity
+  fuel_quantity?: Decimal;     // in the fuel's unit: coal/diesel kg, gas m3
+  fuel_price: Decimal;         // 元 per fuel unit
+  electricity_price?: Decimal; // exactly one of electricity_price, tariff
+  tariff?: string;
+  profile?: string;                 // only with tariff
+  year?: number;                    // only with tariff
+  electric_efficiency?: Decimal;   // COP for heat pumps; required for electric_kiln
+  incumbent_efficiency?: Decimal;  // required for kilns
+  investment: Decimal;         // 元
+  om_saving?: Decimal;         // 元/year, may be negative
+}
+
+export interface SubstitutionQuoteResult extends QuoteNotes {
+  kind: 'substitution';
+  useful_heat_gj: DecimalString;
+  useful_heat_from: 'given' | 'fuel_quantity';
+  electric: {
+    technology: ElectricTechnology; name: Bilingual; heat_pump: boolean; efficiency: DecimalString;
+    electricity_kwh: DecimalString; electricity_price: DecimalString; annual_cost: DecimalString; tce: DecimalString; co2_t: DecimalString;
+  };
+  incumbent: {
+    technology: IncumbentTechnology; name: Bilingual; fuel: 'coal' | 'natural_gas' | 'diesel' | string;
+    fuel_name: Bilingual; unit: 'kg' | 'm3' | string; unit_name: Bilingual; efficiency: DecimalString;
+    fuel_quantity: DecimalString; fuel_price: DecimalString; annual_cost: DecimalString; tce: DecimalString; co2_t: DecimalString;
+  };
+  om_saving: DecimalString;
+  annual_saving: DecimalString;           // may be negative
+  investment: DecimalString;
+  simple_payback_years:DecimalString | null;   // null: never (payback_statement says why)
+  payback_statement?: Bilingual;
+  break_even_electricity_price:DecimalString | null;
+  tce_saving: DecimalString;              // t standard coal, electricity at 当量值 0.1229 kgce/kWh
+  co2_saving_t: DecimalString;            // may be negative
+  co2_statement?: Bilingual;        // present when the electric option emits MORE CO2
+  factors: {
+    electricity_kgce_per_kwh: CitedValue;
+    grid_co2_kg_per_kwh: CitedValue;
+    fuel: { lhv_mj_per_unit: DecimalString; kgce_per_unit: DecimalString; co2_kg_per_unit: DecimalString; citation: Citation };
+    electric_efficiency: CitedValue;
+    incumbent_efficiency: CitedValue;
+  };
+}
+
+
+/** `pv`: 分布式光伏 economics (docs/quotes-energy.md). */
+export interface PvQuoteRequest {
+  kind: 'pv';
+  date: IsoDate;
+  region: string;
+  category: PvOwner;
+  mode: PvMode;
+  capacity_kw: Decimal;
+  self_use_percent?: Decimal;  // required for surplus_export; 0 / 100 implied otherwise
+  yield_kwh_per_kw?: Decimal;  // default: regional pack
+  feed_in_price?: Decimal;     // default: regional 燃煤发电基准价
+  self_use_price?: Decimal;    // one of self_use_price / tariff when anything is self-used
+  tariff?: string;
+  profile?: string;
+  year?: number;
+  investment: Decimal;
+}
+
+export interface PvQuoteResult extends QuoteNotes {
+  kind: 'pv';
+  category: PvOwner; category_name: Bilingual;
+  mode: PvMode; mode_name: Bilingual;
+  capacity_kw: DecimalString;
+  connection: { voltage_v: number; name: Bilingual; citation: Citation };
+  yield_kwh_per_kw: DecimalString; yield_from: 'pack' | 'request';
+  annual_generation_kwh: DecimalString; self_use_percent: DecimalString; self_used_kwh: DecimalString; exported_kwh: DecimalString;
+  self_use_price:DecimalString | null;
+  feed_in_price:DecimalString | null;
+  feed_in_price_from: 'pack' | 'request' | null;
+  annual_saving: DecimalString; feed_in_revenue: DecimalString; annual_benefit: DecimalString; investment: DecimalString;
+  simple_payback_years:DecimalString | null;
+  payback_statement?: Bilingual;
+  category_citation: Citation;
+  feed_in_citation?: Citation;
+  yield_citation?: Citation;
+  warnings: Issue[];            // PD_MODE_NOT_ALLOWED (conditional mode), PD_NUMBER_OUT_OF_RANGE (voltage vs category)
+}
+
+
+/** A {@link PowerDesk.quote} request: its `kind` picks the quote. */
+export type QuoteRequest =
+  | EstimateRequest
+  | ForecastRequest
+  | LoadShiftRequest
+  | ChargingRequest
+  | ContractDemandRequest
+  | PowerFactorRequest
+  | SubstitutionQuoteRequest
+  | PvQuoteRequest;
+/** `result` of {@link PowerDesk.quote}; narrow on `kind`. */
+export type QuoteResult =
+  | EstimateQuote
+  | ForecastQuote
+  | LoadShiftQuote
+  | ChargingQuote
+  | ContractDemandQuote
+  | PowerFactorQuote
+  | SubstitutionQuoteResult
+  | PvQuoteResult;
+/** What {@link PowerDesk.quote} returns. */
+export type QuoteResponse = Envelope<QuoteResult>;
+
 /**
  * One engine: a set of rule packs and the operations over them. Every
  * operation is synchronous, takes a request object (or its JSON text) and
@@ -1595,6 +1998,28 @@ export interface PowerDesk {
 
   /** {@link match}, returning the canonical envelope text. */
   matchJson(request: MatchRequest | string): string;
+
+  /**
+   * An instant quote from the same rules as the bill (docs/quotes.md): the
+   * request's `kind` is estimate, forecast, load_shift, charging,
+   * contract_demand, power_factor, substitution or pv. Every result says it
+   * is an estimate and lists the packs and assumptions it used.
+   * @param request the request, as an object or JSON text
+   */
+  quote(request: QuoteRequest | string): QuoteResponse;
+
+  /** {@link quote}, returning the canonical envelope text. */
+  quoteJson(request: QuoteRequest | string): string;
+
+  /**
+   * Compares the plans open to a customer (TOU or not; single- or two-part
+   * and each demand basis) on the same usage, with a recommendation.
+   * @param request the current plan and usage, as an object or JSON text
+   */
+  compare(request: CompareRequest | string): CompareResponse;
+
+  /** {@link compare}, returning the canonical envelope text. */
+  compareJson(request: CompareRequest | string): string;
 
   /** {@link tier}, returning the canonical envelope text. */
   tierJson(request: StarTierRequest | string): string;

@@ -26,7 +26,7 @@ const APPLICATION = golden('validate', 'business-new-lv-residential');
 const CATALOGUE = '{"region":"zhejiang","date":"2025-06-01"}';
 
 /** Every operation taking a request: the object method and its *Json twin. */
-const OPERATIONS = [['bill', 'billJson'], ['lateFee', 'lateFeeJson'], ['tier', 'tierJson'], ['eligibility', 'eligibilityJson'], ['process', 'processJson'], ['validate', 'validateJson'], ['dedupe', 'dedupeJson'], ['match', 'matchJson']];
+const OPERATIONS = [['bill', 'billJson'], ['lateFee', 'lateFeeJson'], ['tier', 'tierJson'], ['eligibility', 'eligibilityJson'], ['process', 'processJson'], ['validate', 'validateJson'], ['dedupe', 'dedupeJson'], ['match', 'matchJson'], ['quote', 'quoteJson'], ['compare', 'compareJson']];
 
 /** rules/<region>/<file>.json as run-time pack sources, named as the bundled ones are. */
 function rulePacks() {

@@ -27,6 +27,8 @@ const RESPONSE_TYPES = {
   validate: 'ApplicationResponse',
   dedupe: 'DedupeResponse',
   match: 'MatchResponse',
+  quote: 'QuoteResponse',
+  compare: 'CompareResponse',
 };
 
 /** The request type of each golden operation: every request that succeeds must type-check as it. */
@@ -39,6 +41,8 @@ const REQUEST_TYPES = {
   validate: 'ApplicationRequest',
   dedupe: 'DedupeRequest',
   match: 'MatchRequest',
+  quote: 'QuoteRequest',
+  compare: 'CompareRequest',
 };
 
 /** The process request of a golden case: the catalogue form has no business. */

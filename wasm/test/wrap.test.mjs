@@ -202,12 +202,12 @@ test('dispose deletes the engine once; later calls throw', () => {
   for (const call of [() => pd.bill('{}'), () => pd.lateFee('{}'), () => pd.packs(), () => pd.packVersions(), () => pd.addPack('{}', 'x'), () => pd.billJson('{}')]) {
     assert.throws(call, PowerDeskError);
   }
-  for (const method of ['lateFeeJson', 'tier', 'tierJson', 'eligibility', 'eligibilityJson', 'process', 'processJson', 'validate', 'validateJson', 'dedupe', 'dedupeJson', 'match', 'matchJson']) {
+  for (const method of ['lateFeeJson', 'tier', 'tierJson', 'eligibility', 'eligibilityJson', 'process', 'processJson', 'validate', 'validateJson', 'dedupe', 'dedupeJson', 'match', 'matchJson', 'quote', 'quoteJson', 'compare', 'compareJson']) {
     assert.throws(() => pd[method]('{}'), PowerDeskError, method);
   }
-  assert.deepEqual(Object.keys(pd).sort(), ['addPack', 'apiVersion', 'bill', 'billJson', 'dedupe', 'dedupeJson', 'dispose', 'disposed', 'eligibility', 'eligibilityJson',
-    'lateFee', 'lateFeeJson', 'loadTextData', 'match', 'matchJson', 'packVersions', 'packs', 'process', 'processJson', 'tier', 'tierJson',
-    'validate', 'validateJson']);
+  assert.deepEqual(Object.keys(pd).sort(), ['addPack', 'apiVersion', 'bill', 'billJson', 'compare', 'compareJson', 'dedupe', 'dedupeJson', 'dispose', 'disposed',
+    'eligibility', 'eligibilityJson', 'lateFee', 'lateFeeJson', 'loadTextData', 'match', 'matchJson', 'packVersions', 'packs', 'process', 'processJson',
+    'quote', 'quoteJson', 'tier', 'tierJson', 'validate', 'validateJson']);
 });
 
 test('a wrong packs option is a TypeError', () => {

@@ -16,7 +16,7 @@
 namespace powerdesk {
 
 struct PvMode {
-  std::string mode;                // full_export, surplus_export, self_use
+  std::string mode;                // full_export, surplus_export, full_self_use
   std::optional<Bilingual> condition;  // when set, the mode is open only under it (a warning)
 };
 
