@@ -41,8 +41,23 @@ Json finish(quote_detail::Quote q, std::string_view kind) {
   Json out = std::move(q.body);
   out["kind"] = std::string(kind);
   Json notes = q.notes.render();  // named: items() of a temporary would dangle
-  for (auto& [k, v] : notes.items()) out[k] = v;
+  for (auto& [k, v] : notes.items()) out[k] = std::move(v);
   return out;
+}
+
+// As api_detail::run, but the result moves into the envelope: a quote's
+// JSON holds whole bills, and a copy of it costs more than computing them.
+template <typename Compute>
+Response respond(std::string_view text, Compute compute) {
+  return guarded([&]() -> Response {
+    auto json = parse_json_exact(text);
+    if (!json.ok()) return error_response(json.issues());
+    auto req = request_object(json.value());
+    if (!req.ok()) return error_response(req.issues());
+    auto out = compute(req.value());
+    if (!out.ok()) return error_response(out.issues());
+    return success(std::move(out.value()));
+  });
 }
 
 Result<Json> dispatch(const Json& req, const PackRegistry& packs) {
@@ -63,18 +78,15 @@ Result<Json> dispatch(const Json& req, const PackRegistry& packs) {
 }  // namespace
 
 Response Engine::quote(std::string_view text) const {
-  return run(text, request_object, [&](const Json& req) { return dispatch(req, packs_); },
-             [](const Json& out, const Json&) { return out; });
+  return respond(text, [&](const Json& req) { return dispatch(req, packs_); });
 }
 
 Response Engine::compare(std::string_view text) const {
-  return run(text, request_object,
-             [&](const Json& req) -> Result<Json> {
-               auto q = quote_detail::compare(req, packs_);
-               if (!q.ok()) return q.issues();
-               return finish(std::move(q.value()), "compare");
-             },
-             [](const Json& out, const Json&) { return out; });
+  return respond(text, [&](const Json& req) -> Result<Json> {
+    auto q = quote_detail::compare(req, packs_);
+    if (!q.ok()) return q.issues();
+    return finish(std::move(q.value()), "compare");
+  });
 }
 
 }  // namespace powerdesk

@@ -156,12 +156,12 @@ Json render_line(const BillLine& l, const Bill& bill, const BillRequest& req) {
   Described d = describe(l, bill, req);
   Json j{{"code", d.code},
          {"kind", std::string(line_kind_code(l.kind))},
-         {"label", d.label},
          {"amount", l.amount.str(2)},
-         {"explanation", d.explanation},
-         {"rule", d.rule},
          {"part", l.part},
          {"block", bill.blocks[static_cast<size_t>(l.block)].source}};
+  j["label"] = std::move(d.label);  // moved: an initializer list copies
+  j["explanation"] = std::move(d.explanation);
+  j["rule"] = std::move(d.rule);
   if (l.code == LineCode::PowerFactor) {
     j["power_factor"] = Fixed<2>::from_units(l.pf).str(2);
     j["percent"] = l.percent.str();
@@ -209,13 +209,14 @@ Json render_bill(const Bill& bill, const BillRequest& req) {
   Json out{{"region", bill.region},
            {"tariff", {{"code", main.code}, {"label", bilingual(main.label.zh, main.label.en)}}},
            {"period", {{"start", bill.period.start.iso()}, {"end", bill.period.end.iso()}, {"days", bill.period.days()}}},
-           {"parts", parts},
-           {"lines", lines},
            {"subtotals", subtotals},
            {"total", bill.total.str(2)},
            {"total_uppercase", money_to_chinese_uppercase(bill.total)},
            {"energy_kwh", bill.energy_kwh.str()},
            {"estimate", false}};
+  // Assigned, not listed above: an initializer list would copy every line.
+  out["parts"] = std::move(parts);
+  out["lines"] = std::move(lines);
   if (!bill.energy_kwh.is_zero()) {
     // 元/kWh to 4 decimals: total (fen) × 10^5 / energy (Wh).
     const auto avg = round_div(static_cast<__int128>(bill.total.units()) * 100000, bill.energy_kwh.units(), Rounding::HalfUp);

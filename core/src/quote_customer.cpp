@@ -45,4 +45,12 @@ Json bill_summary(const Bill& bill, const BillRequest& request) {
   return j;
 }
 
+Json month_part(const MonthBill& m) {
+  Json j = Json::object();
+  j["usage"] = usage_json(m.usage);
+  j["total"] = m.bill.total.str(2);
+  j["bill"] = bill_summary(m.bill, m.request);
+  return j;
+}
+
 }  // namespace powerdesk::quote_detail

@@ -71,9 +71,9 @@ Result<Quote> forecast(const Json& request, const PackRegistry& packs) {
   q.body = Json{{"tariff", {{"code", to_date.value().tariff->code}, {"label", bilingual_json(to_date.value().tariff->label)}}},
                 {"period", {{"start", start->iso()}, {"end", end->iso()}, {"days", period.days()}}},
                 {"as_of", as_of->iso()},
-                {"days_elapsed", elapsed},
-                {"to_date", {{"usage", usage_json(now.usage)}, {"total", now.bill.total.str(2)}, {"bill", bill_summary(now.bill, now.request)}}},
-                {"forecast", {{"usage", usage_json(end_of.usage)}, {"total", end_of.bill.total.str(2)}, {"bill", bill_summary(end_of.bill, end_of.request)}}}};
+                {"days_elapsed", elapsed}};
+  q.body["to_date"] = month_part(now);
+  q.body["forecast"] = month_part(end_of);
   return q;
 }
 

@@ -149,5 +149,8 @@ std::optional<Fixed<4>> average_of(Money total, Energy kwh);
 // A bill as a quote shows it: as the bill renders it, with "estimate": true
 // and without each rule's verification note.
 Json bill_summary(const Bill& bill, const BillRequest& request);
+// {"usage", "total", "bill"} of one month's bill. Built by assignment: a
+// nested initializer list would copy the whole bill at every level.
+Json month_part(const MonthBill& month);
 
 }  // namespace powerdesk::quote_detail

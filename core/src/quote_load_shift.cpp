@@ -64,10 +64,10 @@ Result<Quote> load_shift(const Json& request, const PackRegistry& packs) {
             {"shift_percent", percent->str()},
             {"to", std::string(tou_period_code(to))},
             {"moved_kwh", {{"by_period", moved}, {"total", moved_total.str()}}},
-            {"before", {{"usage", usage_json(mb.usage)}, {"total", mb.bill.total.str(2)}, {"bill", bill_summary(mb.bill, mb.request)}}},
-            {"after", {{"usage", usage_json(ma.usage)}, {"total", ma.bill.total.str(2)}, {"bill", bill_summary(ma.bill, ma.request)}}},
             {"saving", saving.str(2)},
             {"annual_saving", Money::from_units(saving.units() * 12).str(2)}};
+  body["before"] = month_part(mb);
+  body["after"] = month_part(ma);
   if (auto per = average_of(saving, moved_total)) body["saving_per_kwh_moved"] = per->str(4);
   body["explanation"] = bilingual_json(
       {"把尖峰与高峰电量的 " + percent->str() + "%（共 " + moved_total.str() + " 千瓦时）移到" +
@@ -76,7 +76,7 @@ Result<Quote> load_shift(const Json& request, const PackRegistry& packs) {
        "Moving " + percent->str() + "% of the sharp and peak kWh (" + moved_total.str() + " kWh) to the " +
            tou_period_label(to).en + " period lowers this month's bill from " + mb.bill.total.str(2) + " to " +
            ma.bill.total.str(2) + " 元, saving " + saving.str(2) + " 元."});
-  q.body = body;
+  q.body = std::move(body);
   return q;
 }
 

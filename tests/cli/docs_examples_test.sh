@@ -5,7 +5,7 @@ set -euo pipefail
 fail=0
 for f in "$SRC"/docs/examples/*.json; do
   op=bill
-  case "$(basename "$f")" in late-fee-*) op=late-fee ;; esac
+  case "$(basename "$f")" in late-fee-*) op=late-fee ;; quote-*) op=quote ;; compare-*) op=compare ;; esac
   if ! out=$("$POWERDESK" --rules "$SRC/rules" "$op" "$f" --compact); then
     echo "FAIL: $f: $out"
     fail=1
