@@ -54,16 +54,7 @@ void usage(FieldReader& r, const Json& root, BillRequest& req) {
     r.add(make_issue(Code::UsageConflict, "/usage", "kwh 与 kwh_by_period 只能给出一个",
                      "Give kwh or kwh_by_period, not both"));
   } else if (by) {
-    for (auto it = by->begin(); it != by->end(); ++it) {
-      const std::string p = pointer_join("/usage/kwh_by_period", it.key());
-      auto per = tou_period_from_code(it.key());
-      if (!per) {
-        r.add(make_issue(Code::TouPeriodUnknown, p, "未知时段 " + it.key(),
-                         "Unknown TOU period " + it.key() + " (sharp, peak, flat, valley, deep_valley)"));
-        continue;
-      }
-      if (auto e = r.decimal_value<Energy::scale>(*it, p, Energy{}, kMaxKwh)) out.kwh[static_cast<size_t>(*per)] = *e;
-    }
+    read_kwh_by_period(r, *by, "/usage/kwh_by_period", out);
   } else if (total) {
     out.kwh[static_cast<size_t>(TouPeriod::Flat)] = *total;
   } else if (!u->contains("kwh")) {  // a kwh that failed to parse is already reported
@@ -226,6 +217,23 @@ void adjustments(FieldReader& r, const Json& root, BillRequest& req) {
 }
 
 }  // namespace
+
+bool read_kwh_by_period(FieldReader& r, const Json& node, const std::string& path, Usage& out) {
+  bool ok = true;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string p = pointer_join(path, it.key());
+    auto per = tou_period_from_code(it.key());
+    if (!per) {
+      r.add(make_issue(Code::TouPeriodUnknown, p, "未知时段 " + it.key(),
+                       "Unknown TOU period " + it.key() + " (sharp, peak, flat, valley, deep_valley)"));
+      ok = false;
+      continue;
+    }
+    if (auto e = r.decimal_value<Energy::scale>(*it, p, Energy{}, kMaxKwh)) out.kwh[static_cast<size_t>(*per)] = *e;
+    else ok = false;
+  }
+  return ok;
+}
 
 Result<BillRequest> parse_bill_request(const Json& root) {
   Issues issues;

@@ -130,6 +130,9 @@ struct MonthsRun {
   Energy energy;
 };
 
+// compute_bill's pointers name a bill request; a quote has "month", "year"
+// or its own period member where the bill has "period".
+Issues at_quote_paths(Issues issues, const std::string& period_path);
 // Reads "month" or "year" (exactly one) into spec.
 void read_when(FieldReader& r, const Json& request, MonthsSpec& spec);
 // Bills every month of the spec. `adjust` may change each bill request

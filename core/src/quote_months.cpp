@@ -7,14 +7,6 @@
 namespace powerdesk::quote_detail {
 namespace {
 
-// compute_bill's pointers name a bill request; a quote has "month"/"year"
-// where the bill has "period".
-Issues at_quote_paths(Issues issues, const std::string& period_path) {
-  for (Issue& i : issues)
-    if (i.path.rfind("/period", 0) == 0) i.path = period_path;
-  return issues;
-}
-
 Result<const LoadProfile*> profile_for(const MonthsSpec& spec, const PackRegistry& packs, const RulePack& pack,
                                        Date day, QuoteNotes& notes) {
   std::string code = spec.usage.profile;
@@ -43,6 +35,12 @@ bool needs_profile(const MonthsSpec& spec, const Tariff& tariff) {
 }
 
 }  // namespace
+
+Issues at_quote_paths(Issues issues, const std::string& period_path) {
+  for (Issue& i : issues)
+    if (i.path.rfind("/period", 0) == 0) i.path = period_path;
+  return issues;
+}
 
 void read_when(FieldReader& r, const Json& request, MonthsSpec& spec) {
   const bool has_month = request.contains("month"), has_year = request.contains("year");

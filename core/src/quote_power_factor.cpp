@@ -30,13 +30,6 @@ __int128 isqrt(__int128 n) {
 
 std::string pf_str(int hundredths) { return Fixed<2>::from_units(hundredths).str(2); }
 
-// Issues of the bill built for the quote carry bill paths: the period is the request's month.
-Issues map_paths(Issues issues) {
-  for (Issue& i : issues)
-    if (i.path.rfind("/period", 0) == 0) i.path = "/month";
-  return issues;
-}
-
 std::optional<Usage> read_pf_usage(FieldReader& r, const Json& req) {
   const Json* u = r.object(req, "usage", "", true);
   if (!u) return std::nullopt;
@@ -49,18 +42,7 @@ std::optional<Usage> read_pf_usage(FieldReader& r, const Json& req) {
     r.add(make_issue(Code::UsageConflict, "/usage", "kwh 与 kwh_by_period 只能给出一个", "Give kwh or kwh_by_period, not both"));
     ok = false;
   } else if (by) {
-    for (auto it = by->begin(); it != by->end(); ++it) {
-      const std::string p = pointer_join("/usage/kwh_by_period", it.key());
-      auto per = tou_period_from_code(it.key());
-      if (!per) {
-        r.add(make_issue(Code::TouPeriodUnknown, p, "未知时段 " + it.key(),
-                         "Unknown TOU period " + it.key() + " (sharp, peak, flat, valley, deep_valley)"));
-        ok = false;
-        continue;
-      }
-      if (auto e = r.decimal_value<Energy::scale>(*it, p, Energy{}, kMaxKwh)) out.kwh[static_cast<size_t>(*per)] = *e;
-      else ok = false;
-    }
+    ok = read_kwh_by_period(r, *by, "/usage/kwh_by_period", out);
   } else if (total) {
     out.kwh[static_cast<size_t>(TouPeriod::Flat)] = *total;
   } else {
@@ -133,10 +115,10 @@ Result<Quote> power_factor(const Json& request, const PackRegistry& packs) {
   if (!issues.empty()) return issues;
 
   auto breq = customer_bill_request(request, *month, *usage);
-  if (!breq.ok()) return map_paths(breq.issues());
+  if (!breq.ok()) return at_quote_paths(breq.issues(), "/month");
   const BillRequest& bill_request = breq.value();
   auto current_bill = compute_bill(bill_request, packs);
-  if (!current_bill.ok()) return map_paths(current_bill.issues());
+  if (!current_bill.ok()) return at_quote_paths(current_bill.issues(), "/month");
   const Bill& now = current_bill.value();
 
   Quote q;
@@ -180,7 +162,7 @@ Result<Quote> power_factor(const Json& request, const PackRegistry& packs) {
   body["target_pf"] = pf_str(t);
   body["current"] = figures_json(cur, kvarh);
   Json warnings = Json::array();
-  for (Issue w : map_paths(now.warnings)) warnings.push_back(render_issue(w));
+  for (Issue w : at_quote_paths(now.warnings, "/month")) warnings.push_back(render_issue(w));
 
   if (t <= cur.pf) {
     body["target_above_current"] = false;
@@ -199,7 +181,7 @@ Result<Quote> power_factor(const Json& request, const PackRegistry& packs) {
   BillRequest at_target = bill_request;
   at_target.usage->kvarh = kvarh_t;
   auto target_bill = compute_bill(at_target, packs);
-  if (!target_bill.ok()) return map_paths(target_bill.issues());
+  if (!target_bill.ok()) return at_quote_paths(target_bill.issues(), "/month");
   const PfFigures tgt = figures(target_bill.value());
   const Money monthly = cur.total - tgt.total;
   const Money annual = Money::from_units(monthly.units() * 12);

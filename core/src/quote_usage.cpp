@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "powerdesk/allocation.hpp"
+#include "powerdesk/bill_json.hpp"
 #include "quote_internal.hpp"
 
 namespace powerdesk::quote_detail {
@@ -98,16 +99,7 @@ std::optional<QuoteUsage> read_usage(FieldReader& r, const Json& request, bool y
                        "A year quote takes kwh (with a profile) or kwh_by_month"));
     }
     Usage usage;
-    for (auto it = by->begin(); it != by->end(); ++it) {
-      const std::string p = pointer_join("/usage/kwh_by_period", it.key());
-      auto per = tou_period_from_code(it.key());
-      if (!per) {
-        r.add(make_issue(Code::TouPeriodUnknown, p, "未知时段 " + it.key(),
-                         "Unknown TOU period " + it.key() + " (sharp, peak, flat, valley, deep_valley)"));
-        continue;
-      }
-      if (auto e = r.decimal_value<Energy::scale>(*it, p, Energy{}, kMaxKwh)) usage.kwh[static_cast<size_t>(*per)] = *e;
-    }
+    read_kwh_by_period(r, *by, "/usage/kwh_by_period", usage);
     out.by_period = usage;
     if (!out.profile.empty()) {
       r.add(make_issue(Code::UsageConflict, "/usage/profile", "已按时段给出电量，不再需要 profile",

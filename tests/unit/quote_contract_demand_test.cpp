@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../../core/src/quote_demand_optimizer.hpp"
-#include "golden.hpp"
+#include "quote_support.hpp"
 #include "powerdesk/api.hpp"
 #include "powerdesk/bill_json.hpp"
 
@@ -43,10 +43,7 @@ const BasicChargeRules& rules_of(const PackRegistry& r) {
                                         ->tariff("commercial_two_part_1_10kv")->rules).basic;
 }
 
-Json quote(const std::string& text) {
-  static const Engine e = testing::real_rules_engine();
-  return Json::parse(e.quote(text).json);
-}
+Json quote(const std::string& text) { return testing::quote_envelope(text); }
 
 std::string history(const std::vector<std::string>& md, const std::string& kwh = "300000") {
   std::string s = "[";
@@ -246,13 +243,7 @@ TEST(QuoteContractDemand, EightMonthsWarnFourRefuse) {
   EXPECT_EQ(bad["errors"][0]["path"], "/history");
 }
 
-void expect_error(const std::string& req, const std::string& code, const std::string& path) {
-  const Json r = quote(req);
-  ASSERT_FALSE(r["ok"].get<bool>()) << req;
-  bool found = false;
-  for (const Json& e : r["errors"]) found = found || (e["code"] == code && e["path"] == path);
-  EXPECT_TRUE(found) << code << " at " << path << " in " << r.dump();
-}
+using testing::expect_error;
 
 TEST(QuoteContractDemand, ErrorPaths) {
   const std::string h = history(kTwoPeaks);

@@ -10,20 +10,13 @@
 
 #include <string>
 
-#include "golden.hpp"
+#include "quote_support.hpp"
 
 namespace powerdesk {
 namespace {
 
-Json run(const std::string& text, bool compare = false) {
-  static const Engine e = testing::real_rules_engine();
-  return Json::parse(compare ? e.compare(text).json : e.quote(text).json);
-}
-
-std::string first_error(const Json& r) {
-  if (r["ok"].get<bool>()) return "ok";
-  return r["errors"][0]["code"].get<std::string>() + "@" + r["errors"][0]["path"].get<std::string>();
-}
+Json run(const std::string& text, bool compare = false) { return testing::quote_envelope(text, compare); }
+using testing::first_error;
 
 TEST(QuoteEstimate, MonthFromATotalSpreadByTheHouseholdProfile) {
   // Profile "residential" on Zhejiang TOU hours: peak hours 8–21 weigh 591,
@@ -66,7 +59,7 @@ TEST(QuoteEstimate, YearCarriesTheAnnualTiersMonthToMonth) {
 
 TEST(QuoteEstimate, EqualsTheBillForTheSameUsage) {
   // A quote with kWh by period is the bill of the same request, to the fen and line by line.
-  static const Engine e = testing::real_rules_engine();
+  const Engine& e = testing::rules_engine();
   const std::string customer = R"("region":"shanghai","tariff":"commercial_two_part_1_10kv","capacity_kva":"2000",)"
                                R"("usage":{"kwh_by_period":{"peak":"260000","flat":"220000","valley":"120000"},"kvarh":"330000"},)"
                                R"("demand":{"basis":"contract_demand","contract_kw":"1000","max_demand_kw":"1200"},)"

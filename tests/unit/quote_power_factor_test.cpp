@@ -8,16 +8,13 @@
 #include <string>
 
 #include "../../core/src/quote_demand_optimizer.hpp"
-#include "golden.hpp"
+#include "quote_support.hpp"
 #include "powerdesk/power_factor.hpp"
 
 namespace powerdesk {
 namespace {
 
-Json quote(const std::string& text) {
-  static const Engine e = testing::real_rules_engine();
-  return Json::parse(e.quote(text).json);
-}
+Json quote(const std::string& text) { return testing::quote_envelope(text); }
 
 std::string request(const std::string& usage = R"({"kwh_by_period":{"peak":"60000","valley":"40000"},"kvarh":"75000"})",
                     const std::string& extra = R"(,"target_pf":"0.95")", const std::string& capacity = "315") {
@@ -84,13 +81,7 @@ TEST(QuotePowerFactor, TargetNotAboveCurrentSavesNothing) {
   EXPECT_FALSE(r["result"].contains("compensation"));
 }
 
-void expect_error(const std::string& req, const std::string& code, const std::string& path) {
-  const Json r = quote(req);
-  ASSERT_FALSE(r["ok"].get<bool>()) << req;
-  bool found = false;
-  for (const Json& e : r["errors"]) found = found || (e["code"] == code && e["path"] == path);
-  EXPECT_TRUE(found) << code << " at " << path << " in " << r.dump();
-}
+using testing::expect_error;
 
 TEST(QuotePowerFactor, ErrorPaths) {
   expect_error(request(R"({"kwh_by_period":{"peak":"60000","valley":"40000"}})"), "PD_FIELD_MISSING", "/usage/kvarh");

@@ -7,39 +7,22 @@
 
 #include <string>
 
-#include "../support/golden.hpp"
+#include "../support/quote_support.hpp"
 #include "powerdesk/json_input.hpp"
 #include "powerdesk/rulepack.hpp"
 
 namespace powerdesk::testing {
 namespace {
 
-const Engine& engine() {
-  static const Engine e = real_rules_engine();
-  return e;
-}
-
 Json quote(const std::string& body) {
   const std::string req = R"({"kind": "pv", "date": "2025-07-01", )" + body + "}";
-  Response r = engine().quote(req);
-  EXPECT_FALSE(r.internal_error) << r.json;
-  return Json::parse(r.json);
+  return quote_envelope(req);
 }
 
-Json ok(const std::string& body) {
-  Json j = quote(body);
-  EXPECT_TRUE(j["ok"].get<bool>()) << j.dump();
-  return j["result"];
-}
+Json ok(const std::string& body) { return result_of(quote(body)); }
 
-// The first issue's code and path.
-std::string first_issue(const std::string& body) {
-  Json j = quote(body);
-  EXPECT_FALSE(j["ok"].get<bool>()) << j.dump();
-  if (j["ok"].get<bool>()) return "";
-  const Json& i = j["errors"][0];
-  return i["code"].get<std::string>() + " " + i["path"].get<std::string>();
-}
+// "CODE@/path" of the first error.
+std::string first_issue(const std::string& body) { return first_error(quote(body)); }
 
 // Zhejiang, natural person, 10 kW, 30 % self-used at 0.538 元/kWh, 35,000 元.
 //   generation 10 × 1000 = 10000 kWh; self 3000; export 7000
@@ -121,42 +104,42 @@ TEST(QuotePv, VoltageWarnings) {
 TEST(QuotePv, Errors) {
   const std::string zj = R"("region": "zhejiang", "investment": "1", )";
   EXPECT_EQ(first_issue(zj + R"("category": "general_ci", "mode": "full_export", "capacity_kw": "100")"),
-            "PD_MODE_NOT_ALLOWED /mode");
+            "PD_MODE_NOT_ALLOWED@/mode");
   EXPECT_EQ(first_issue(zj + R"("category": "general_ci", "mode": "full_self_use", "capacity_kw": "7000",
                                 "self_use_price": "0.7")"),
-            "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
+            "PD_NUMBER_OUT_OF_RANGE@/capacity_kw");
   EXPECT_EQ(first_issue(zj + R"("category": "large_ci", "mode": "full_self_use", "capacity_kw": "60000",
                                 "self_use_price": "0.7")"),
-            "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
+            "PD_NUMBER_OUT_OF_RANGE@/capacity_kw");
   EXPECT_EQ(first_issue(zj + R"("category": "farmer", "mode": "full_self_use", "capacity_kw": "5", "self_use_price": "0.5")"),
-            "PD_ENUM_INVALID /category");
+            "PD_ENUM_INVALID@/category");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "export_all", "capacity_kw": "5")"),
-            "PD_ENUM_INVALID /mode");
+            "PD_ENUM_INVALID@/mode");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "surplus_export", "capacity_kw": "5",
                                 "self_use_price": "0.5")"),
-            "PD_FIELD_MISSING /self_use_percent");
+            "PD_FIELD_MISSING@/self_use_percent");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_export", "capacity_kw": "5",
                                 "self_use_percent": "50")"),
-            "PD_NUMBER_OUT_OF_RANGE /self_use_percent");
+            "PD_NUMBER_OUT_OF_RANGE@/self_use_percent");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_percent": "80", "self_use_price": "0.5")"),
-            "PD_NUMBER_OUT_OF_RANGE /self_use_percent");
+            "PD_NUMBER_OUT_OF_RANGE@/self_use_percent");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5")"),
-            "PD_FIELD_MISSING /self_use_price");
+            "PD_FIELD_MISSING@/self_use_price");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_price": "0.5", "tariff": "residential")"),
-            "PD_USAGE_CONFLICT /tariff");
+            "PD_USAGE_CONFLICT@/tariff");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "0",
                                 "self_use_price": "0.5")"),
-            "PD_NUMBER_OUT_OF_RANGE /capacity_kw");
+            "PD_NUMBER_OUT_OF_RANGE@/capacity_kw");
   EXPECT_EQ(first_issue(zj + R"("category": "natural_person", "mode": "full_self_use", "capacity_kw": "5",
                                 "self_use_price": "0.5", "panels": 12)"),
-            "PD_FIELD_UNKNOWN /panels");
+            "PD_FIELD_UNKNOWN@/panels");
   EXPECT_EQ(first_issue(R"("region": "atlantis", "investment": "1", "category": "natural_person", "mode": "full_self_use",
                            "capacity_kw": "5", "self_use_price": "0.5")"),
-            "PD_REGION_UNKNOWN /region");
+            "PD_REGION_UNKNOWN@/region");
   // The regional packs cover 2025 only.
-  Response r = engine().quote(R"({"kind": "pv", "date": "2026-03-01", "region": "zhejiang", "investment": "1",
+  Response r = rules_engine().quote(R"({"kind": "pv", "date": "2026-03-01", "region": "zhejiang", "investment": "1",
       "category": "natural_person", "mode": "full_self_use", "capacity_kw": "5", "self_use_price": "0.5"})");
   EXPECT_NE(r.json.find("PD_NO_PACK_FOR_DATE"), std::string::npos) << r.json;
 }

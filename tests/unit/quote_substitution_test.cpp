@@ -8,39 +8,22 @@
 
 #include <string>
 
-#include "../support/golden.hpp"
+#include "../support/quote_support.hpp"
 #include "powerdesk/json_input.hpp"
 #include "powerdesk/rulepack.hpp"
 
 namespace powerdesk::testing {
 namespace {
 
-const Engine& engine() {
-  static const Engine e = real_rules_engine();
-  return e;
-}
-
 Json quote(const std::string& body) {
   const std::string req = R"({"kind": "substitution", "date": "2025-07-01", )" + body + "}";
-  Response r = engine().quote(req);
-  EXPECT_FALSE(r.internal_error) << r.json;
-  return Json::parse(r.json);
+  return quote_envelope(req);
 }
 
-Json ok(const std::string& body) {
-  Json j = quote(body);
-  EXPECT_TRUE(j["ok"].get<bool>()) << j.dump();
-  return j["result"];
-}
+Json ok(const std::string& body) { return result_of(quote(body)); }
 
-// The first issue's code and path.
-std::string first_issue(const std::string& body) {
-  Json j = quote(body);
-  EXPECT_FALSE(j["ok"].get<bool>()) << j.dump();
-  if (j["ok"].get<bool>()) return "";
-  const Json& i = j["errors"][0];
-  return i["code"].get<std::string>() + " " + i["path"].get<std::string>();
-}
+// "CODE@/path" of the first error.
+std::string first_issue(const std::string& body) { return first_error(quote(body)); }
 
 bool has_issue(const std::string& body, const std::string& code, const std::string& path) {
   Json j = quote(body);
@@ -159,27 +142,27 @@ TEST(QuoteSubstitution, KilnWithOverrides) {
 TEST(QuoteSubstitution, Errors) {
   const std::string base = R"("incumbent": "gas_boiler", "useful_heat_gj": "1", "fuel_price": "3.5",
                               "electricity_price": "0.35", "investment": "0", )";
-  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "colour": "red")"), "PD_FIELD_UNKNOWN /colour");
-  EXPECT_EQ(first_issue(base + R"("electric": "steam_engine")"), "PD_ENUM_INVALID /electric");
-  EXPECT_EQ(first_issue(base + R"("electric": "gas_boiler")"), "PD_ENUM_INVALID /electric");
+  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "colour": "red")"), "PD_FIELD_UNKNOWN@/colour");
+  EXPECT_EQ(first_issue(base + R"("electric": "steam_engine")"), "PD_ENUM_INVALID@/electric");
+  EXPECT_EQ(first_issue(base + R"("electric": "gas_boiler")"), "PD_ENUM_INVALID@/electric");
   EXPECT_EQ(first_issue(base + R"("electric": "electric_kiln", "electric_efficiency": "0.8")"),
-            "PD_ENUM_INVALID /incumbent");
+            "PD_ENUM_INVALID@/incumbent");
   EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "electric_efficiency": "1.2")"),
-            "PD_NUMBER_OUT_OF_RANGE /electric_efficiency");
+            "PD_NUMBER_OUT_OF_RANGE@/electric_efficiency");
   EXPECT_EQ(first_issue(R"("electric": "electric_boiler", "incumbent": "gas_boiler", "incumbent_efficiency": "0.04",
                            "useful_heat_gj": "1", "fuel_price": "3.5", "electricity_price": "0.35", "investment": "0")"),
-            "PD_NUMBER_OUT_OF_RANGE /incumbent_efficiency");
+            "PD_NUMBER_OUT_OF_RANGE@/incumbent_efficiency");
   EXPECT_EQ(first_issue(R"("electric": "electric_boiler", "incumbent": "gas_boiler", "fuel_price": "20000",
                            "useful_heat_gj": "1", "electricity_price": "0.35", "investment": "0")"),
-            "PD_NUMBER_OUT_OF_RANGE /fuel_price");
+            "PD_NUMBER_OUT_OF_RANGE@/fuel_price");
   EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "fuel_quantity": "10")"),
-            "PD_USAGE_CONFLICT /fuel_quantity");
-  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "tariff": "commercial")"), "PD_USAGE_CONFLICT /tariff");
+            "PD_USAGE_CONFLICT@/fuel_quantity");
+  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "tariff": "commercial")"), "PD_USAGE_CONFLICT@/tariff");
   EXPECT_EQ(first_issue(R"("electric": "electric_boiler", "incumbent": "gas_boiler", "useful_heat_gj": "0",
                            "fuel_price": "3.5", "electricity_price": "0.35", "investment": "0")"),
-            "PD_NUMBER_OUT_OF_RANGE /useful_heat_gj");
-  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "region": "atlantis")"), "PD_REGION_UNKNOWN /region");
-  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "profile": "office")"), "PD_FIELD_UNKNOWN /profile");
+            "PD_NUMBER_OUT_OF_RANGE@/useful_heat_gj");
+  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "region": "atlantis")"), "PD_REGION_UNKNOWN@/region");
+  EXPECT_EQ(first_issue(base + R"("electric": "electric_boiler", "profile": "office")"), "PD_FIELD_UNKNOWN@/profile");
   EXPECT_TRUE(has_issue(R"("electric": "electric_boiler", "incumbent": "gas_boiler", "fuel_price": "3.5",
                            "investment": "0")",
                         "PD_USAGE_MISSING", "/useful_heat_gj"));
@@ -197,11 +180,11 @@ TEST(QuoteSubstitution, Errors) {
                            "fuel_price": "1", "electricity_price": "0.5", "investment": "0")",
                         "PD_FIELD_MISSING", "/incumbent_efficiency"));
   // No national pack covers 2030: no factors.
-  Response r = engine().quote(R"({"kind": "substitution", "date": "2030-01-01", "electric": "electric_boiler",
+  Response r = rules_engine().quote(R"({"kind": "substitution", "date": "2030-01-01", "electric": "electric_boiler",
       "incumbent": "gas_boiler", "useful_heat_gj": "1", "fuel_price": "3.5", "electricity_price": "0.35",
       "investment": "0"})");
   EXPECT_NE(r.json.find("PD_QUOTE_DATA_MISSING"), std::string::npos) << r.json;
-  r = engine().quote(R"({"kind": "substitution", "electric": "electric_boiler"})");
+  r = rules_engine().quote(R"({"kind": "substitution", "electric": "electric_boiler"})");
   EXPECT_NE(r.json.find(R"("path":"/date")"), std::string::npos) << r.json;
 }
 
