@@ -43,7 +43,7 @@ Result<Bill> compute_bill(const BillRequest& req, const PackRegistry& packs) {
   for (const BillBlock& b : bill.blocks) bill.energy_kwh += b.usage.total();
   if (!make_parts(req, packs, bill, issues)) return issues;
 
-  const int64_t unit = pow10_i64(Energy::scale - first->rounding.allocation_decimals);
+  const int64_t unit = first->rounding.allocation_unit();
   const auto by_part = usage_by_part(bill, unit);
   for (size_t b = 0; b < bill.blocks.size(); ++b) {
     const std::string& code = bill.blocks[b].tariff->code;

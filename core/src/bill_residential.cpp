@@ -40,14 +40,6 @@ Energy prorate_by_month(const Period& period, F per_month) {
   return Energy::from_units(units);
 }
 
-Energy round_to_unit(Energy e, int64_t unit) {
-  return Energy::from_units(static_cast<int64_t>(round_div(e.units(), unit, Rounding::HalfUp)) * unit);
-}
-
-int64_t allocation_unit(const RulePack& pack) {
-  return pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
-}
-
 }  // namespace
 
 TierState initial_tier_state(const BillRequest& req, const Bill& bill, int block) {
@@ -56,7 +48,7 @@ TierState initial_tier_state(const BillRequest& req, const Bill& bill, int block
   const int persons = main ? req.residential.household_size : 0;
   if (main) s.position = req.residential.carry_in_kwh;
   const Tariff& first = *bill.blocks[static_cast<size_t>(block)].tariff;
-  const int64_t unit = allocation_unit(*bill.parts.front().pack);
+  const RoundingRules& rounding = bill.parts.front().pack->rounding;
   if (tiers_of(first).basis == TierBasis::Monthly) {
     // Monthly thresholds for the whole bill, month by month, each month by the pack in force.
     s.thresholds.assign(tiers_of(first).bases.size(), Energy{});
@@ -69,7 +61,7 @@ TierState initial_tier_state(const BillRequest& req, const Bill& bill, int block
         s.thresholds[k] += prorate_by_month(part.period, [&](int m) { return month_bases(tiers, m)[k] + extra; });
       }
     }
-    for (Energy& e : s.thresholds) e = round_to_unit(e, unit);
+    for (Energy& e : s.thresholds) e = rounding.to_allocation_unit(e);
   }
   if (main && req.residential.low_income) {
     for (const BillPart& part : bill.parts) {
@@ -78,7 +70,7 @@ TierState initial_tier_state(const BillRequest& req, const Bill& bill, int block
       const Energy free = tiers_of(*t).low_income_free_kwh_per_month;
       s.free_left += prorate_by_month(part.period, [&](int) { return free; });
     }
-    s.free_left = round_to_unit(s.free_left, unit);
+    s.free_left = rounding.to_allocation_unit(s.free_left);
   }
   return s;
 }
@@ -169,7 +161,7 @@ void price_residential(const BillRequest& req, const Tariff& tariff, const RuleP
   for (size_t p = 0; p < cols.size(); ++p) cols[p] = usage.kwh[p].units();
   std::array<int64_t, kMaxRows * kTouPeriodCount> cells{};
   const size_t n_rows = static_cast<size_t>(n) + 1;
-  split_proportionally(std::span<const int64_t>(rows.data(), n_rows), cols, allocation_unit(pack),
+  split_proportionally(std::span<const int64_t>(rows.data(), n_rows), cols, pack.rounding.allocation_unit(),
                        std::span<int64_t>(cells.data(), n_rows * kTouPeriodCount));
   for (size_t r = 0; r < n_rows; ++r) {
     for (TouPeriod p : res.periods) {

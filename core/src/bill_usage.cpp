@@ -162,7 +162,7 @@ bool resolve_blocks(const BillRequest& req, const RulePack& pack, Bill& bill, Is
   // A power factor from some main meters' reactive energy would be wrong:
   // the adjustment then asks for kvarh as if none were given.
   if (some_main_without_reactive && !reactive_meter) main.kvarh.reset();
-  const int64_t unit = pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
+  const int64_t unit = pack.rounding.allocation_unit();
   // 套减: the sub-meters' energy was measured by the main meter too. Period by
   // period when the main meter has it; a sub-meter whose periods the main
   // meter does not split the same way (a flat 照明 sub-meter behind a TOU main

@@ -7,12 +7,10 @@
 namespace powerdesk::quote_detail {
 namespace {
 
-Usage extrapolate(const Usage& so_far, int32_t days, int32_t elapsed, int64_t unit) {
+Usage extrapolate(const Usage& so_far, int32_t days, int32_t elapsed, const RoundingRules& rounding) {
   Usage out;
-  for (size_t p = 0; p < so_far.kwh.size(); ++p) {
-    const int64_t wh = static_cast<int64_t>(round_div(static_cast<__int128>(so_far.kwh[p].units()) * days, elapsed, Rounding::HalfUp));
-    out.kwh[p] = Energy::from_units(static_cast<int64_t>(round_div(wh, unit, Rounding::HalfUp)) * unit);
-  }
+  for (size_t p = 0; p < so_far.kwh.size(); ++p)
+    out.kwh[p] = rounding.to_allocation_unit(scale_by(so_far.kwh[p], days, elapsed, Rounding::HalfUp));
   if (so_far.kvarh) out.kvarh = scale_by(*so_far.kvarh, days, elapsed, Rounding::HalfUp);
   return out;
 }
@@ -52,9 +50,8 @@ Result<Quote> forecast(const Json& request, const PackRegistry& packs) {
                              [](BillRequest& br, const void* p) { br.period = *static_cast<const Period*>(p); }, &period);
   if (!to_date.ok()) return to_date.issues();
   const MonthBill& now = to_date.value().months.front();
-  const int64_t unit = pow10_i64(Energy::scale - to_date.value().pack->rounding.allocation_decimals);
   spec.usage = QuoteUsage{};
-  spec.usage.by_period = extrapolate(now.usage, period.days(), elapsed, unit);
+  spec.usage.by_period = extrapolate(now.usage, period.days(), elapsed, to_date.value().pack->rounding);
   spec.usage.kvarh = spec.usage.by_period->kvarh;
   auto full = bill_months(request, spec, packs, q.notes,
                           [](BillRequest& br, const void* p) { br.period = *static_cast<const Period*>(p); }, &period);

@@ -35,14 +35,12 @@ Result<Quote> load_shift(const Json& request, const PackRegistry& packs) {
                       "Tariff " + b.tariff->code + " has no peak and " + std::string(tou_period_code(to)) +
                           " periods: shifting load changes nothing");
   }
-  const int64_t unit = pow10_i64(Energy::scale - b.pack->rounding.allocation_decimals);
   Usage after = b.months.front().usage;
   Json moved = Json::object();
   Energy moved_total;
   for (TouPeriod from : {TouPeriod::Sharp, TouPeriod::Peak}) {
     Energy& e = after.kwh[static_cast<size_t>(from)];
-    const int64_t wh = static_cast<int64_t>(round_div(static_cast<__int128>(e.units()) * percent->units(), 10000, Rounding::HalfUp));
-    const Energy m = Energy::from_units(static_cast<int64_t>(round_div(wh, unit, Rounding::HalfUp)) * unit);
+    const Energy m = b.pack->rounding.to_allocation_unit(scale_by(e, percent->units(), 10000, Rounding::HalfUp));
     if (m.is_zero()) continue;
     e -= m;
     after.kwh[static_cast<size_t>(to)] += m;

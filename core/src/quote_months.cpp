@@ -79,7 +79,7 @@ Result<MonthsRun> bill_months(const Json& request, const MonthsSpec& spec, const
     profile = p.value();
   }
   const int count = spec.year ? 12 : 1;
-  const int64_t unit = pow10_i64(Energy::scale - run.pack->rounding.allocation_decimals);
+  const int64_t unit = run.pack->rounding.allocation_unit();
   std::vector<Energy> monthly;  // year: kWh per month
   if (spec.year) {
     if (!spec.usage.by_month.empty()) {

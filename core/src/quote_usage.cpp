@@ -73,8 +73,7 @@ Usage split_by_profile(Energy kwh, const LoadProfile& profile, const Tariff& tar
   int64_t sum = 0;
   for (int64_t w : weights) sum += w;
   if (sum == 0) weights.assign(weights.size(), 1);  // a profile with no load in any period: spread evenly
-  const int64_t unit = pow10_i64(Energy::scale - pack.rounding.allocation_decimals);
-  const std::vector<int64_t> shares = split_by_weights(kwh.units(), weights, unit);
+  const std::vector<int64_t> shares = split_by_weights(kwh.units(), weights, pack.rounding.allocation_unit());
   for (size_t i = 0; i < periods.size(); ++i) u.kwh[static_cast<size_t>(periods[i])] = Energy::from_units(shares[i]);
   return u;
 }

@@ -152,6 +152,13 @@ struct RoundingRules {
   Rounding line_amount = Rounding::HalfUp;  // quantity × price → fen, per line
   Rounding tou_price = Rounding::HalfUp;    // base price × TOU ratio → price scale
   int allocation_decimals = 0;              // kWh decimals of tier/TOU/day splits
+  // The step of those splits in Energy units (1 kWh = 1000 at 0 decimals),
+  // and an energy rounded half up to it.
+  int64_t allocation_unit() const { return pow10_i64(Energy::scale - allocation_decimals); }
+  Energy to_allocation_unit(Energy e) const {
+    const int64_t unit = allocation_unit();
+    return Energy::from_units(static_cast<int64_t>(round_div(e.units(), unit, Rounding::HalfUp)) * unit);
+  }
 };
 
 // ---- the pack ----------------------------------------------------------------
