@@ -8,12 +8,6 @@ namespace {
 
 Json bilingual(const std::string& zh, const std::string& en) { return Json{{"zh", zh}, {"en", en}}; }
 
-Json citation_json(const Citation& c) {
-  Json j{{"document", c.document}, {"date", c.date}};
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
 std::string tier_zh(int tier) { return "第" + std::to_string(tier) + "档"; }
 std::string tier_en(int tier) { return "tier " + std::to_string(tier); }
 

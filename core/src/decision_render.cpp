@@ -13,12 +13,6 @@ Json value_json(const Field& f, Value v, const std::string& rendered) {
   }
 }
 
-Json citation_json(const Citation& c) {
-  Json j{{"document", c.document}, {"date", c.date}};
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
 Json row_json(const Table& t, std::span<const Value> facts, const Row& row) {
   Json because = Json::array();
   for (size_t c = 0; c < t.inputs.size(); ++c) {

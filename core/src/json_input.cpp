@@ -132,6 +132,12 @@ Result<Json> parse_json_exact(std::string_view text) {
 
 Json bilingual_json(const Bilingual& text) { return Json{{"zh", text.zh}, {"en", text.en}}; }
 
+Json citation_json(const Citation& c) {
+  Json j{{"document", c.document}, {"date", c.date}};
+  if (!c.note.empty()) j["note"] = c.note;
+  return j;
+}
+
 std::string pointer_join(const std::string& base, std::string_view key) {
   std::string out = base + "/";
   for (char c : key) {

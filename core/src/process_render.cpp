@@ -6,12 +6,6 @@
 namespace powerdesk {
 namespace {
 
-Json citation_json(const Citation& c) {
-  Json j{{"document", c.document}, {"date", c.date}};
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
 // No content hash: it changes with every edit of a pack, even of another section.
 Json pack_json(const RulePack& p) { return Json{{"id", p.id}, {"region", p.region}, {"version", p.version}}; }
 

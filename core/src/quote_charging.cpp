@@ -10,8 +10,6 @@ namespace {
 
 void shared_meter(BillRequest& br, const void*) { br.residential.shared_meter = true; }
 
-Json citation_json(const Citation& c) { return Json{{"document", c.document}, {"date", c.date}, {"note", c.note}}; }
-
 }  // namespace
 
 Result<Quote> charging(const Json& request, const PackRegistry& packs) {

@@ -30,12 +30,6 @@ const ModeName* mode_named(const std::string& code) {
   return nullptr;
 }
 
-Json cite(const Citation& c) {
-  Json j{{"document", c.document}, {"date", c.date}};
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
 bool given(const Json& req, const char* key) { return req.contains(key) && !req[key].is_null(); }
 
 }  // namespace
@@ -256,7 +250,7 @@ Result<Quote> pv(const Json& req, const PackRegistry& packs) {
   body["capacity_kw"] = capacity->str();
   body["connection"] = {{"voltage_v", connection->voltage_v},
                         {"name", bilingual_json(connection->name)},
-                        {"citation", cite(rules->voltages_citation)}};
+                        {"citation", citation_json(rules->voltages_citation)}};
   body["yield_kwh_per_kw"] = yield->str();
   body["yield_from"] = yield_from_pack ? "pack" : "request";
   body["annual_generation_kwh"] = generation.str(3);
@@ -280,9 +274,9 @@ Result<Quote> pv(const Json& req, const PackRegistry& packs) {
     body["payback_statement"] = {{"zh", "项目每年没有收益，投资不能收回"},
                                  {"en", "The project earns nothing a year, so the investment is never paid back"}};
   }
-  body["category_citation"] = cite(category->citation);
-  if (feed_in_from_pack) body["feed_in_citation"] = cite(local->feed_in_citation);
-  if (yield_from_pack) body["yield_citation"] = cite(local->yield_citation);
+  body["category_citation"] = citation_json(category->citation);
+  if (feed_in_from_pack) body["feed_in_citation"] = citation_json(local->feed_in_citation);
+  if (yield_from_pack) body["yield_citation"] = citation_json(local->yield_citation);
   Json w = Json::array();
   for (const Issue& i : warnings) w.push_back(render_issue(i));
   body["warnings"] = w;

@@ -24,12 +24,6 @@ constexpr Heat kMaxHeat = Heat::from_int(100000000);  // 1e8 GJ a year
 constexpr Ratio kMinEfficiency = Ratio::from_units(50000);  // 0.05
 constexpr Price kMaxFuelPrice = Price::from_int(10000);     // 元 per unit
 
-Json cite(const Citation& c) {
-  Json j{{"document", c.document}, {"date", c.date}};
-  if (!c.note.empty()) j["note"] = c.note;
-  return j;
-}
-
 // kg per unit × quantity → tonnes to the kg (HalfUp).
 Tonnes tonnes(Fixed<3> quantity, ConversionFactor kg_per_unit) {
   return Tonnes::from_units(static_cast<int64_t>(
@@ -299,14 +293,14 @@ Result<Quote> substitution(const Json& req, const PackRegistry& packs) {
                    " tCO₂: this substitution does not cut CO₂; cuts come from heat pumps, valley or green power."}};
   }
   body["factors"] = {
-      {"electricity_kgce_per_kwh", {{"value", data->electricity_kgce_per_kwh.str()}, {"citation", cite(data->electricity_kgce_citation)}}},
-      {"grid_co2_kg_per_kwh", {{"value", data->grid_co2_kg_per_kwh.str()}, {"citation", cite(data->grid_co2_citation)}}},
+      {"electricity_kgce_per_kwh", {{"value", data->electricity_kgce_per_kwh.str()}, {"citation", citation_json(data->electricity_kgce_citation)}}},
+      {"grid_co2_kg_per_kwh", {{"value", data->grid_co2_kg_per_kwh.str()}, {"citation", citation_json(data->grid_co2_citation)}}},
       {"fuel", {{"lhv_mj_per_unit", fuel.lhv_mj.str()},
                 {"kgce_per_unit", fuel.kgce.str()},
                 {"co2_kg_per_unit", fuel.co2_kg.str()},
-                {"citation", cite(fuel.citation)}}},
-      {"electric_efficiency", {{"value", eta_e->str()}, {"citation", cite(electric.data->citation)}}},
-      {"incumbent_efficiency", {{"value", eta_i->str()}, {"citation", cite(incumbent.data->citation)}}}};
+                {"citation", citation_json(fuel.citation)}}},
+      {"electric_efficiency", {{"value", eta_e->str()}, {"citation", citation_json(electric.data->citation)}}},
+      {"incumbent_efficiency", {{"value", eta_i->str()}, {"citation", citation_json(incumbent.data->citation)}}}};
 
   q.notes.assume("标准煤折算：电力按当量值 " + data->electricity_kgce_per_kwh.str() + " kgce/kWh（3.6 MJ/kWh），不按发电煤耗等价值；" +
                      fuel.name.zh + "按 " + fuel.kgce.str() + " kgce/" + fuel.unit_name.zh + "（GB/T 2589-2020）",

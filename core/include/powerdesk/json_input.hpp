@@ -31,6 +31,8 @@ Result<Json> parse_json_exact(std::string_view text);
 std::string pointer_join(const std::string& base, std::string_view key);
 // {"zh": …, "en": …}: how every response shows text for people.
 Json bilingual_json(const Bilingual& text);
+// {"document", "date", "note"?}: how every response cites a rule (no "note" when empty).
+Json citation_json(const Citation& citation);
 std::string pointer_join(const std::string& base, size_t index);
 
 // Collects issues while reading one document; every getter reports the path.
