@@ -22,6 +22,13 @@ std::string_view unit_code(Unit u) {
   return "kWh";
 }
 
+std::optional<Fixed<4>> average_price_per_kwh(Money total, Energy kwh) {
+  if (kwh.is_zero()) return std::nullopt;
+  // fen × 10^5 / Wh = 元/kWh × 10^4.
+  return Fixed<4>::from_units(static_cast<int64_t>(
+      round_div(static_cast<__int128>(total.units()) * 100000, kwh.units(), Rounding::HalfUp)));
+}
+
 Result<Bill> compute_bill(const BillRequest& req, const PackRegistry& packs) {
   using namespace billing;
   Issues issues;

@@ -211,11 +211,7 @@ Json render_bill(const Bill& bill, const BillRequest& req) {
   // Assigned, not listed above: an initializer list would copy every line.
   out["parts"] = std::move(parts);
   out["lines"] = std::move(lines);
-  if (!bill.energy_kwh.is_zero()) {
-    // 元/kWh to 4 decimals: total (fen) × 10^5 / energy (Wh).
-    const auto avg = round_div(static_cast<__int128>(bill.total.units()) * 100000, bill.energy_kwh.units(), Rounding::HalfUp);
-    out["average_price"] = Fixed<4>::from_units(static_cast<int64_t>(avg)).str(4);
-  }
+  if (auto avg = average_price_per_kwh(bill.total, bill.energy_kwh)) out["average_price"] = avg->str(4);
   if (bill.power_factor) out["power_factor"] = Fixed<2>::from_units(*bill.power_factor).str(2);
   if (bill.tier_progress) {
     const TierProgress& t = *bill.tier_progress;

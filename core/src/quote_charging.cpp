@@ -74,7 +74,7 @@ Result<Quote> charging(const Json& request, const PackRegistry& packs) {
                    "Where the basic charge is waived, the power-factor adjustment is still computed on the bill before the waiver.");
   }
   q.body["payable"] = payable.str(2);
-  if (auto avg = average_of(payable, m.energy)) {
+  if (auto avg = average_price_per_kwh(payable, m.energy)) {
     q.body["payable_average_price"] = avg->str(4);
     if (fee) {
       const Price per_kwh = avg->rescale<Price::scale>() + *fee;

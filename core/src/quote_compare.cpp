@@ -79,7 +79,7 @@ Json variant_json(const Variant& v, const Money& current_total) {
          {"current", v.current},
          {"saving", (current_total - v.total).str(2)}};
   if (v.basis) j["basis"] = std::string(demand_basis_code(*v.basis));
-  if (auto avg = average_of(v.total, v.energy)) j["average_price"] = avg->str(4);
+  if (auto avg = average_price_per_kwh(v.total, v.energy)) j["average_price"] = avg->str(4);
   return j;
 }
 

@@ -10,7 +10,7 @@ Json month_row(const MonthBill& m) {
   Json j{{"month", m.request.period.start.iso().substr(0, 7)},
          {"usage", usage_json(m.usage)},
          {"total", m.bill.total.str(2)}};
-  if (auto avg = average_of(m.bill.total, m.bill.energy_kwh)) j["average_price"] = avg->str(4);
+  if (auto avg = average_price_per_kwh(m.bill.total, m.bill.energy_kwh)) j["average_price"] = avg->str(4);
   return j;
 }
 
@@ -21,7 +21,7 @@ Json months_json(const MonthsRun& run) {
   Json out{{"tariff", {{"code", run.tariff->code}, {"label", bilingual_json(run.tariff->label)}}},
            {"total", run.total.str(2)},
            {"energy_kwh", run.energy.str()}};
-  if (auto avg = average_of(run.total, run.energy)) out["average_price"] = avg->str(4);
+  if (auto avg = average_price_per_kwh(run.total, run.energy)) out["average_price"] = avg->str(4);
   if (run.months.size() == 1) {
     out["usage"] = usage_json(run.months.front().usage);
     out["bill"] = bill_summary(run.months.front().bill, run.months.front().request);
@@ -71,7 +71,7 @@ Result<Fixed<4>> average_price(const PackRegistry& packs, const std::string& reg
     for (Issue& i : issues) i.path = path;
     return issues;
   }
-  auto avg = average_of(run.value().total, run.value().energy);
+  auto avg = average_price_per_kwh(run.value().total, run.value().energy);
   if (!avg) return make_issue(Code::NumberOutOfRange, path, "年用电量为零，无法求平均电价", "No kWh to average a price over");
   notes.assume("电价按 " + std::to_string(year) + " 年全年电费除以电量的平均值计（" + avg->str(4) + " 元/千瓦时）。",
                "The electricity price is the " + std::to_string(year) + " average, annual bill over annual kWh (" +

@@ -146,8 +146,6 @@ Json usage_json(const Usage& usage);
 // A run's figures as estimate and charging show them: tariff, total,
 // energy, average price, and the bill (one month) or the months (a year).
 Json months_json(const MonthsRun& run);
-// Energy as a period share of one month's bill: average 元/kWh to 4 decimals.
-std::optional<Fixed<4>> average_of(Money total, Energy kwh);
 
 // A bill as a quote shows it: as the bill renders it, with "estimate": true
 // and without each rule's verification note.

@@ -66,7 +66,7 @@ Result<Quote> load_shift(const Json& request, const PackRegistry& packs) {
             {"annual_saving", Money::from_units(saving.units() * 12).str(2)}};
   body["before"] = month_part(mb);
   body["after"] = month_part(ma);
-  if (auto per = average_of(saving, moved_total)) body["saving_per_kwh_moved"] = per->str(4);
+  if (auto per = average_price_per_kwh(saving, moved_total)) body["saving_per_kwh_moved"] = per->str(4);
   body["explanation"] = bilingual_json(
       {"把尖峰与高峰电量的 " + percent->str() + "%（共 " + moved_total.str() + " 千瓦时）移到" +
            std::string(tou_period_label(to).zh) + "，本月电费由 " + mb.bill.total.str(2) + " 元降至 " + ma.bill.total.str(2) +

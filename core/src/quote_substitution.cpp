@@ -273,10 +273,9 @@ Result<Quote> substitution(const Json& req, const PackRegistry& packs) {
                    " 元), so the investment is never paid back"}};
   }
   // The electricity price at which the annual saving is zero: (fuel cost + O&M saving) / kWh.
-  const __int128 be_num = static_cast<__int128>(f_cost.units() + om_saving.units()) * 100000;
-  if (be_num > 0 && kwh.units() > 0) {
-    body["break_even_electricity_price"] =
-        Fixed<4>::from_units(static_cast<int64_t>(round_div(be_num, kwh.units(), Rounding::HalfUp))).str();
+  const Money be_cost = f_cost + om_saving;
+  if (be_cost > Money{} && kwh > Energy{}) {
+    body["break_even_electricity_price"] = average_price_per_kwh(be_cost, kwh)->str();
   } else {
     body["break_even_electricity_price"] = nullptr;
   }

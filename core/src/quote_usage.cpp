@@ -136,10 +136,4 @@ Json usage_json(const Usage& usage) {
   return j;
 }
 
-std::optional<Fixed<4>> average_of(Money total, Energy kwh) {
-  if (kwh.is_zero()) return std::nullopt;
-  // 元/kWh to 4 decimals: fen × 10^5 / Wh.
-  return Fixed<4>::from_units(static_cast<int64_t>(round_div(static_cast<__int128>(total.units()) * 100000, kwh.units(), Rounding::HalfUp)));
-}
-
 }  // namespace powerdesk::quote_detail

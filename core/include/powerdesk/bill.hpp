@@ -161,6 +161,10 @@ struct Bill {
   Issues warnings;
 };
 
+// 元/kWh to 4 decimals (half up): a bill's average price, a quote's, a
+// break-even price. None without kWh.
+std::optional<Fixed<4>> average_price_per_kwh(Money total, Energy kwh);
+
 // Computes a bill. Every problem with the request comes back as issues.
 Result<Bill> compute_bill(const BillRequest& request, const PackRegistry& packs);
 
