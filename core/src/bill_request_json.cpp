@@ -5,10 +5,8 @@
 namespace powerdesk {
 namespace {
 
-// Bounds that reject absurd input while leaving room for the largest customers.
-const Energy kMaxKwh = Energy::from_int(10'000'000'000);      // 10 TWh
+// More bounds (kMaxKwh, kMaxPower: json_input.hpp) that reject absurd input.
 const Energy kMaxReading = Energy::from_int(1'000'000'000'000);
-const Power kMaxPower = Power::from_int(100'000'000);          // 100 GW
 const Money kMaxAmount = Money::from_int(100'000'000'000);
 constexpr int kMaxPeriodDays = 366;
 

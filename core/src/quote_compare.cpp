@@ -106,12 +106,12 @@ Result<Quote> compare(const Json& request, const PackRegistry& packs) {
   spec.tariff = r.string(request, "tariff", "", true).value_or("");
   read_when(r, request, spec);
   auto usage = read_usage(r, request, spec.year.has_value());
-  auto capacity = r.decimal<Power::scale>(request, "capacity_kva", "", false, Power{}, Power::from_int(100'000'000));
+  auto capacity = r.decimal<Power::scale>(request, "capacity_kva", "", false, Power{}, kMaxPower);
   Demand given;
   if (const Json* d = r.object(request, "demand", "", false)) {
     DemandInput in;
-    in.contract_kw = r.decimal<Power::scale>(*d, "contract_kw", "/demand", false, Power{}, Power::from_int(100'000'000));
-    in.max_demand_kw = r.decimal<Power::scale>(*d, "max_demand_kw", "/demand", false, Power{}, Power::from_int(100'000'000));
+    in.contract_kw = r.decimal<Power::scale>(*d, "contract_kw", "/demand", false, Power{}, kMaxPower);
+    in.max_demand_kw = r.decimal<Power::scale>(*d, "max_demand_kw", "/demand", false, Power{}, kMaxPower);
     if (auto b = r.string(*d, "basis", "/demand", false)) {
       if (auto basis = demand_basis_from_code(*b)) in.basis = *basis;  // a bad code is reported by the bill reader
     }

@@ -17,8 +17,6 @@ namespace {
 // year (a summer or winter peak may be missing): refused. From this many to
 // 11 the quote runs on the months given, with a warning.
 constexpr size_t kMinHistoryMonths = 6;
-const Power kMaxPower = Power::from_int(100'000'000);
-const Energy kMaxKwh = Energy::from_int(10'000'000'000);
 
 struct Request {
   std::string region;

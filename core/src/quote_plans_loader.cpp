@@ -19,7 +19,6 @@ void plan_groups(FieldReader& r, const Json& root, RulePack& pack) {
   const Json* node = r.object(root, "plan_groups", "", false);
   if (!node) return;
   std::set<std::string> seen;
-  const Power max_power = Power::from_int(100'000'000);
   for (auto it = node->begin(); it != node->end(); ++it) {
     const std::string p = pointer_join("/plan_groups", it.key());
     if (!it->is_object()) {
@@ -45,8 +44,8 @@ void plan_groups(FieldReader& r, const Json& root, RulePack& pack) {
       r.reject_unknown(o, ip, {"tariff", "min_kva", "max_kva"});
       auto tariff = r.string(o, "tariff", ip, true);
       PlanOption opt;
-      opt.min_kva = r.decimal<Power::scale>(o, "min_kva", ip, false, Power{}, max_power);
-      opt.max_kva = r.decimal<Power::scale>(o, "max_kva", ip, false, Power{}, max_power);
+      opt.min_kva = r.decimal<Power::scale>(o, "min_kva", ip, false, Power{}, kMaxPower);
+      opt.max_kva = r.decimal<Power::scale>(o, "max_kva", ip, false, Power{}, kMaxPower);
       if (!tariff) continue;
       if (!pack.tariff(*tariff)) {
         invalid(r, pointer_join(ip, "tariff"), "本包没有电价 " + *tariff, "no tariff " + *tariff + " in this pack");

@@ -13,7 +13,6 @@
 namespace powerdesk::quote_detail {
 namespace {
 
-const Energy kMaxKwh = Energy::from_int(10'000'000'000);
 using Hours = Fixed<3>;
 
 // ⌊√n⌋ for n ≥ 0, exact (Newton's method from above).

@@ -9,8 +9,6 @@
 namespace powerdesk::quote_detail {
 namespace {
 
-const Energy kMaxKwh = Energy::from_int(10'000'000'000);
-
 void period_weights(const LoadProfile& profile, const TouSchedule& schedule, int month,
                     std::array<int64_t, kTouPeriodCount>& out) {
   // Quarter hours: TOU windows start on the hour or half hour in every pack.

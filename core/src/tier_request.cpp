@@ -6,7 +6,6 @@
 namespace powerdesk {
 namespace {
 
-const Energy kMaxKwh = Energy::from_int(10'000'000'000);  // 10 TWh a year
 const KiloVolt kMaxKv = KiloVolt::from_int(1000);
 
 // An enum field by the schema's declared names; nullopt when absent or bad.

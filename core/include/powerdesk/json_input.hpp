@@ -23,6 +23,11 @@ namespace powerdesk {
 
 using Json = nlohmann::json;
 
+// Bounds every request reader applies to energy and power: absurd input is
+// refused while the largest customers still fit.
+inline constexpr Energy kMaxKwh = Energy::from_int(10'000'000'000);  // 10 TWh
+inline constexpr Power kMaxPower = Power::from_int(100'000'000);    // 100 GW
+
 // Maximum nesting accepted from outside (requests and packs are shallow).
 inline constexpr int kMaxJsonDepth = 64;
 
