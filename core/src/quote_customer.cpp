@@ -6,12 +6,14 @@
 
 namespace powerdesk::quote_detail {
 
-Result<BillRequest> customer_bill_request(const Json& request, Period period, const Usage& usage) {
+Result<BillRequest> customer_bill_request(const Json& request, Period period, const Usage& usage,
+                                          const std::string& tariff) {
   Json bill = Json::object();
   for (std::string_view key : kCustomerMembers) {
     const std::string k(key);
     if (request.contains(k)) bill[k] = request[k];
   }
+  if (!tariff.empty()) bill["tariff"] = tariff;
   bill["period"] = {{"start", period.start.iso()}, {"end", period.end.iso()}};
   // Usage is set below in typed form; parse_bill_request needs a placeholder.
   bill["usage"] = {{"kwh", "0"}};

@@ -59,8 +59,10 @@ inline constexpr std::array<std::string_view, 6> kCustomerMembers = {
     "region", "tariff", "capacity_kva", "residential", "demand", "power_factor"};
 
 // A bill request for `period` and `usage` from the request's customer
-// members; problems carry the request's own pointers.
-Result<BillRequest> customer_bill_request(const Json& request, Period period, const Usage& usage);
+// members, on `tariff` when given (else the request's own); problems carry
+// the request's own pointers.
+Result<BillRequest> customer_bill_request(const Json& request, Period period, const Usage& usage,
+                                          const std::string& tariff = {});
 
 // The regional pack in force on `day`, or PD_REGION_UNKNOWN / PD_NO_PACK_FOR_DATE at `path`.
 Result<const RulePack*> regional_pack(const PackRegistry& packs, const std::string& region, Date day,

@@ -112,9 +112,7 @@ Result<MonthsRun> bill_months(const Json& request, const MonthsSpec& spec, const
                            : *spec.usage.kvarh;
     }
     if (i == 0) {
-      Json req = request;
-      req["tariff"] = spec.tariff;
-      auto br = customer_bill_request(req, period, mb.usage);
+      auto br = customer_bill_request(request, period, mb.usage, spec.tariff);
       if (!br.ok()) return at_quote_paths(br.issues(), spec.period_path);
       mb.request = std::move(br.value());
       carry = mb.request.residential.carry_in_kwh;
