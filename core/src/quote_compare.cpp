@@ -72,7 +72,7 @@ Json variant_json(const Variant& v, const Money& current_total) {
   Json subtotals = Json::object();
   for (LineKind k : {LineKind::Energy, LineKind::Basic, LineKind::PowerFactor, LineKind::Funds, LineKind::Adjustment})
     subtotals[std::string(line_kind_code(k))] = v.subtotals[static_cast<size_t>(k)].str(2);
-  Json j{{"tariff", {{"code", v.tariff->code}, {"label", bilingual_json(v.tariff->label)}}},
+  Json j{{"tariff", tariff_ref(*v.tariff)},
          {"total", v.total.str(2)},
          {"energy_kwh", v.energy.str()},
          {"subtotals", subtotals},
@@ -145,7 +145,7 @@ Result<Quote> compare(const Json& request, const PackRegistry& packs) {
                           "Comparing " + group->label.en + " needs the installed capacity capacity_kva");
       }
       if ((o.min_kva && *capacity < *o.min_kva) || (o.max_kva && !(*capacity < *o.max_kva))) {
-        excluded.push_back({{"tariff", {{"code", t->code}, {"label", bilingual_json(t->label)}}},
+        excluded.push_back({{"tariff", tariff_ref(*t)},
                             {"reason", bilingual_json({"报装容量 " + capacity->str() + " 千伏安，该方案须" + range_text(o).zh,
                                                        "Capacity " + capacity->str() + " kVA; this plan needs " + range_text(o).en})}});
         continue;
@@ -155,11 +155,11 @@ Result<Quote> compare(const Json& request, const PackRegistry& packs) {
     if (two_part(*t)) {
       bases = {DemandBasis::Capacity};
       if (given.given && given.given->contract_kw) bases.push_back(DemandBasis::ContractDemand);
-      else excluded.push_back({{"tariff", {{"code", t->code}, {"label", bilingual_json(t->label)}}}, {"basis", "contract_demand"},
+      else excluded.push_back({{"tariff", tariff_ref(*t)}, {"basis", "contract_demand"},
                                {"reason", bilingual_json({"未给出合同需量 demand.contract_kw（可用 contract_demand 试算求最优值）",
                                                           "No contract demand demand.contract_kw given (the contract_demand quote finds the best one)"})}});
       if (given.given && given.given->max_demand_kw) bases.push_back(DemandBasis::ActualDemand);
-      else excluded.push_back({{"tariff", {{"code", t->code}, {"label", bilingual_json(t->label)}}}, {"basis", "actual_demand"},
+      else excluded.push_back({{"tariff", tariff_ref(*t)}, {"basis", "actual_demand"},
                                {"reason", bilingual_json({"未给出最大需量 demand.max_demand_kw", "No maximum demand demand.max_demand_kw given"})}});
     }
     for (const auto& basis : bases) {

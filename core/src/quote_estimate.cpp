@@ -18,7 +18,7 @@ Json month_row(const MonthBill& m) {
 
 // Shared by estimate and charging: a run as the response shows it.
 Json months_json(const MonthsRun& run) {
-  Json out{{"tariff", {{"code", run.tariff->code}, {"label", bilingual_json(run.tariff->label)}}},
+  Json out{{"tariff", tariff_ref(*run.tariff)},
            {"total", run.total.str(2)},
            {"energy_kwh", run.energy.str()}};
   if (auto avg = average_price_per_kwh(run.total, run.energy)) out["average_price"] = avg->str(4);

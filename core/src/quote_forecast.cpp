@@ -65,7 +65,7 @@ Result<Quote> forecast(const Json& request, const PackRegistry& packs) {
   if (!now.bill.subtotals[static_cast<size_t>(LineKind::Basic)].is_zero()) {
     q.notes.assume("已用电费含整个周期的基本电费。", "The cost to date includes the whole period's basic charge.");
   }
-  q.body = Json{{"tariff", {{"code", to_date.value().tariff->code}, {"label", bilingual_json(to_date.value().tariff->label)}}},
+  q.body = Json{{"tariff", tariff_ref(*to_date.value().tariff)},
                 {"period", {{"start", start->iso()}, {"end", end->iso()}, {"days", period.days()}}},
                 {"as_of", as_of->iso()},
                 {"days_elapsed", elapsed}};

@@ -143,6 +143,8 @@ void read_when(FieldReader& r, const Json& request, MonthsSpec& spec);
 using AdjustRequest = void (*)(BillRequest&, const void* context);
 Result<MonthsRun> bill_months(const Json& request, const MonthsSpec& spec, const PackRegistry& packs,
                               QuoteNotes& notes, AdjustRequest adjust = nullptr, const void* context = nullptr);
+// {"code", "label"}: how quotes name a tariff.
+Json tariff_ref(const Tariff& tariff);
 // {"by_period": {"peak": "…"}, "total": "…"} of a usage.
 Json usage_json(const Usage& usage);
 // A run's figures as estimate and charging show them: tariff, total,

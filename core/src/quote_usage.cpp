@@ -125,6 +125,10 @@ std::optional<QuoteUsage> read_usage(FieldReader& r, const Json& request, bool y
   return out;
 }
 
+Json tariff_ref(const Tariff& tariff) {
+  return Json{{"code", tariff.code}, {"label", bilingual_json(tariff.label)}};
+}
+
 Json usage_json(const Usage& usage) {
   Json by = Json::object();
   for (TouPeriod p : kAllTouPeriods)
