@@ -6,6 +6,8 @@
 //   powerdesk process [FILE|-]     a business's process steps and due dates
 //   powerdesk rules check [DIR]    validate rule packs
 //   powerdesk rules list           list the packs in use
+//   powerdesk serve                the HTTP server (docs/server.md)
+//   powerdesk bill-run             batch billing (docs/batch-billing.md)
 // Exit status: 0 success, 2 bad input (error JSON on stdout, one line on
 // stderr), 1 internal failure.
 #include <cstdlib>
@@ -17,7 +19,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bill_run_command.hpp"
 #include "pack_dir.hpp"
+#include "serve_command.hpp"
 #include "powerdesk/api.hpp"
 
 namespace {
@@ -134,6 +138,9 @@ int main(int argc, char** argv) {
   check->add_option("dir", check_dir, "Directory (default: the --rules directory)");
   auto* list = rules_cmd->add_subcommand("list", "List the packs in use");
 
+  auto* serve = powerdesk::server::add_serve_command(app);
+  auto* bill_run = powerdesk::batch::add_bill_run_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -154,6 +161,8 @@ int main(int argc, char** argv) {
       std::cerr << "powerdesk: " << report.files << " pack(s) in " << dir << " are valid\n";
       return rc;
     }
+    if (*serve) return powerdesk::server::run_serve_command(rules);
+    if (*bill_run) return powerdesk::batch::run_bill_run_command(rules);
     if (*list) {
       Engine engine;
       if (int rc = load_rules(engine, rules, compact)) return rc;
