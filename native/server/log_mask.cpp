@@ -27,7 +27,12 @@ std::string mask_personal_data(std::string_view text) {
     }
     const size_t n = digit_run(text, i);
     std::string run(text.substr(i, n));
-    if (n == 11 && run[0] == '1') {
+    // Digits right after a letter belong to an identifier such as an
+    // application number (PD20250602000001), which support staff need.
+    const bool after_letter = i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]));
+    if (after_letter) {
+      // kept as is
+    } else if (n == 11 && run[0] == '1') {
       run.replace(3, 4, "****");  // mobile
     } else if (n == 18) {
       run.replace(6, 8, "********");  // resident ID: birth date hidden

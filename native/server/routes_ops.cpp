@@ -19,6 +19,14 @@ void add_ops_routes(Router& router, ServerContext& ctx) {
       reply_error(res, HttpError::StoreUnavailable);
     }
   });
+  // Without a portal, / says where things are (with one, its index.html is served first).
+  router.get("/", "/", [](const httplib::Request&, httplib::Response& res) {
+    reply_result(res, 200, {{"service", "PowerDesk"},
+                            {"api", "/api/v1/openapi.json"},
+                            {"rules", "/api/v1/rules"},
+                            {"health", "/healthz"},
+                            {"metrics", "/metrics"}});
+  });
   router.get("/metrics", "/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {
     res.set_content(ctx.metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
   });

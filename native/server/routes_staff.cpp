@@ -112,9 +112,9 @@ void audit_log(ServerContext& ctx, const std::string& staff, const httplib::Requ
     const std::string l = req.get_param_value("limit");
     if (l.empty() || l.size() > 4 || l.find_first_not_of("0123456789") != std::string::npos) limit = 0;
     else limit = std::stoi(l);
-    if (limit < 1 || limit > 1000)
-      return reply_issues(res, 422, {make_issue(Code::NumberOutOfRange, "limit", "limit 须为 1–1000 的整数",
-                                                "limit must be a whole number from 1 to 1000")});
+    if (limit < 1 || limit > 500)
+      return reply_issues(res, 422, {make_issue(Code::NumberOutOfRange, "limit", "limit 须为 1–500 的整数",
+                                                "limit must be a whole number from 1 to 500")});
   }
   json entries = json::array();
   for (const auto& e : ctx.store->audit_log(limit))

@@ -42,6 +42,10 @@ void load_packs(ServerContext& ctx) {
   ctx.rules_etag = "\"" + sha256_hex(ctx.rules_json).substr(0, 16) + "\"";
 }
 
+std::string sqlite_file(const std::string& location) {
+  return location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
+}
+
 // Several instances must derive the same secrets, so with PostgreSQL the key
 // is configuration; with SQLite (one instance) it is created beside the file.
 std::string secret_key(const ServerConfig& config, bool shared_database) {
@@ -49,7 +53,7 @@ std::string secret_key(const ServerConfig& config, bool shared_database) {
   if (path.empty()) {
     if (shared_database)
       throw std::runtime_error("--secret-key-file is required with PostgreSQL: every instance must use the same key");
-    path = config.database + ".key";
+    path = sqlite_file(config.database) + ".key";
   }
   if (!std::filesystem::exists(path)) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -75,7 +79,7 @@ std::unique_ptr<ServerContext> make_context(const ServerConfig& config, const st
   load_packs(*ctx);
   const bool shared = is_postgres(config.database);
   if (!shared) {
-    const auto dir = std::filesystem::path(config.database).parent_path();
+    const auto dir = std::filesystem::path(sqlite_file(config.database)).parent_path();
     if (!dir.empty()) std::filesystem::create_directories(dir);
   }
   ctx->store = store::open_store(config.database);
