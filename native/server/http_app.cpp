@@ -8,7 +8,6 @@
 
 #include "http_reply.hpp"
 #include "log_mask.hpp"
-#include "powerdesk/json_input.hpp"
 #include "routes.hpp"
 
 namespace powerdesk::server {
@@ -24,47 +23,10 @@ constexpr const char* kContentSecurityPolicy =
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
-// Deeper nesting than the core accepts is refused before any parser sees it.
-bool nesting_exceeds(const std::string& body, int limit) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > limit) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
-
-bool json_content_type(const std::string& value) {
-  // application/json, optionally "; charset=utf-8"; nothing else.
-  std::string v;
-  for (char c : value) v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::erase(v, ' ');
-  return v == "application/json" || v == "application/json;charset=utf-8";
-}
-
-httplib::Server::HandlerResponse pre_routing(const httplib::Request& req, httplib::Response& res) {
+// Runs before httplib reads the body, so it only starts the clock: the JSON
+// content type and depth checks are made on the body by the router (router.cpp).
+httplib::Server::HandlerResponse pre_routing(const httplib::Request&, httplib::Response&) {
   request_start = std::chrono::steady_clock::now();
-  const bool has_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
-  if (!has_body || !starts_with(req.path, "/api/")) return httplib::Server::HandlerResponse::Unhandled;
-  if (!json_content_type(req.get_header_value("Content-Type"))) {
-    reply_error(res, HttpError::UnsupportedMediaType, "", req.get_header_value("Content-Type"));
-    return httplib::Server::HandlerResponse::Handled;
-  }
-  if (nesting_exceeds(req.body, kMaxJsonDepth)) {
-    reply_issues(res, 400, {make_issue(Code::JsonMalformed, "", "JSON 嵌套超过 " + std::to_string(kMaxJsonDepth) + " 层",
-                                       "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels")});
-    return httplib::Server::HandlerResponse::Handled;
-  }
   return httplib::Server::HandlerResponse::Unhandled;
 }
 

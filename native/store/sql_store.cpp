@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 namespace powerdesk::store {
 namespace {
 
@@ -61,29 +63,6 @@ std::optional<Application> load(SqlConnection& c, const char* column, const SqlP
     application.timeline.push_back(std::move(e));
   }
   return application;
-}
-
-// A JSON string literal; the audit details are built from a few known fields.
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(ch)));
-          out += buffer;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 void insert_audit(SqlConnection& c, const std::string& at, const std::string& actor, const std::string& action,
@@ -220,7 +199,7 @@ std::optional<Application> SqlApplicationStore::assign(const std::string& number
   c->query("INSERT INTO events (application_id, seq, at, kind, actor, assignee) "
            "VALUES ($1, $2, $3, 'assigned', $4, $5)",
            {id, seq, at, actor, assignee});
-  insert_audit(*c, at, actor, "assign", number, "{\"assignee\":" + json_string(assignee) + "}");
+  insert_audit(*c, at, actor, "assign", number, nlohmann::json{{"assignee", assignee}}.dump());
   std::optional<Application> updated = load(*c, "id", id);
   tx.commit();
   return updated;
@@ -242,7 +221,7 @@ std::optional<Application> SqlApplicationStore::complete_step(const std::string&
            "VALUES ($1, $2, $3, 'step_completed', $4, $5, $6)",
            {id, seq, at, actor, step, date});
   insert_audit(*c, at, actor, "complete_step", number,
-               "{\"step\":" + json_string(step) + ",\"date\":" + json_string(date) + "}");
+               nlohmann::json{{"step", step}, {"date", date}}.dump());
   std::optional<Application> updated = load(*c, "id", id);
   tx.commit();
   return updated;

@@ -106,8 +106,8 @@ TEST_P(StoreStaff, CompleteStepOverwritesTheDateAndKeepsBothEvents) {
   EXPECT_EQ(log[0].action, "complete_step");
   EXPECT_EQ(log[0].actor, "Wang Fang");
   EXPECT_EQ(log[0].target, number);
-  EXPECT_EQ(log[0].detail_json, "{\"step\":\"site_survey\",\"date\":\"2025-06-05\"}");
-  EXPECT_EQ(log[1].detail_json, "{\"step\":\"site_survey\",\"date\":\"2025-06-03\"}");
+  EXPECT_EQ(log[0].detail_json, "{\"date\":\"2025-06-05\",\"step\":\"site_survey\"}");
+  EXPECT_EQ(log[1].detail_json, "{\"date\":\"2025-06-03\",\"step\":\"site_survey\"}");
   EXPECT_GT(log[0].id, log[1].id);
 }
 
