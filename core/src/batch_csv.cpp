@@ -53,10 +53,10 @@ std::optional<CsvHeader> CsvHeader::parse(std::string_view line, RecordKind kind
   for (const std::string& c : cells) {
     const FieldSpec* s = std::find_if(specs, specs + count, [&](const FieldSpec& f) { return f.name == c; });
     if (s == specs + count) {
-      issues.push_back(record_issue("PD_FIELD_UNKNOWN", "/" + c, "CSV 表头含未知列：" + c, "Unknown CSV column: " + c));
+      issues.push_back(record_issue("PD_FIELD_UNKNOWN", pointer_join("", c), "CSV 表头含未知列：" + c, "Unknown CSV column: " + c));
       ok = false;
     } else if (std::find(h.names_.begin(), h.names_.end(), c) != h.names_.end()) {
-      issues.push_back(record_issue("PD_DUPLICATE_KEY", "/" + c, "CSV 表头重复列：" + c, "Repeated CSV column: " + c));
+      issues.push_back(record_issue("PD_DUPLICATE_KEY", pointer_join("", c), "CSV 表头重复列：" + c, "Repeated CSV column: " + c));
       ok = false;
     }
     h.names_.push_back(c);
