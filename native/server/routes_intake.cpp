@@ -95,6 +95,15 @@ void submit(ServerContext& ctx, const httplib::Request& req, httplib::Response& 
   reply_result(res, created ? 201 : 200, std::move(result));
 }
 
+// A phone as people type it: "138 1234 5678", "138-1234-5678" and
+// "13812345678" are one number.
+std::string phone_digits(const std::string& typed) {
+  std::string out;
+  for (char c : typed)
+    if (c != ' ' && c != '-') out += c;
+  return out;
+}
+
 // The credential matches: the secret's hash, or the contact phone on the application.
 bool credential_matches(const store::Application& a, const json& body) {
   if (body.contains("secret") && body["secret"].is_string())
@@ -102,7 +111,7 @@ bool credential_matches(const store::Application& a, const json& body) {
   if (body.contains("phone") && body["phone"].is_string()) {
     const json app = json::parse(a.request_json);
     const std::string phone = app.contains("contact") ? app["contact"].value("phone", "") : "";
-    return !phone.empty() && constant_time_equal(phone, body["phone"].get<std::string>());
+    return !phone.empty() && constant_time_equal(phone_digits(phone), phone_digits(body["phone"].get<std::string>()));
   }
   return false;
 }

@@ -596,11 +596,13 @@ class OpenApiContractTest(unittest.TestCase):
         self.assertGreater(hv_number, number)
         self.assertEqual(s.request("GET", "/readyz").json()["result"]["applications"], 2)
 
-        # Status, for the applicant: the secret (any case, with or without dashes and spaces) or the contact phone.
+        # Status, for the applicant: the secret (any case, with or without dashes and spaces) or the contact
+        # phone (spaces and dashes as people type them).
         status = "/api/v1/applications/{number}/status"
         expected_status = {k: v for k, v in first.items() if k not in ("secret", "replayed")}
         for credential in ({"secret": secret}, {"secret": secret.lower().replace("-", " ")},
-                           {"secret": secret.replace("-", "")}, {"phone": "13812345678"}):
+                           {"secret": secret.replace("-", "")}, {"phone": "13812345678"},
+                           {"phone": "138 1234 5678"}, {"phone": "138-1234-5678"}):
             a = self.call(s, "POST", status, {"number": number}, body=credential, status=200)
             self.assertEqual(a.json()["result"], expected_status)
         wrong = "0000-0000-0000-0000" if secret != "0000-0000-0000-0000" else "1111-1111-1111-1111"
