@@ -45,20 +45,29 @@ std::optional<std::string> string_field(const json& body, const std::string& key
   return std::nullopt;
 }
 
+// The `limit` query parameter, 1–500 (the store's page bound), or `fallback`
+// when absent; nullopt after answering 422 for anything else.
+std::optional<int> limit_param(const httplib::Request& req, int fallback, httplib::Response& res) {
+  if (!req.has_param("limit")) return fallback;
+  const std::string l = req.get_param_value("limit");
+  if (!l.empty() && l.size() <= 3 && l.find_first_not_of("0123456789") == std::string::npos) {
+    const int n = std::stoi(l);
+    if (n >= 1 && n <= 500) return n;
+  }
+  reply_issues(res, 422, {make_issue(Code::NumberOutOfRange, "limit", "limit 须为 1–500 的整数",
+                                     "limit must be a whole number from 1 to 500")});
+  return std::nullopt;
+}
+
 void list(ServerContext& ctx, const std::string& staff, const httplib::Request& req, httplib::Response& res) {
   store::ListFilter f;
   f.region = req.get_param_value("region");
   f.business = req.get_param_value("business");
   f.assignee = req.get_param_value("assignee");
   f.after = req.get_param_value("after");
-  if (req.has_param("limit")) {
-    const std::string l = req.get_param_value("limit");
-    if (l.empty() || l.size() > 3 || l.find_first_not_of("0123456789") != std::string::npos || std::stoi(l) < 1 ||
-        std::stoi(l) > 500)
-      return reply_issues(res, 422, {make_issue(Code::NumberOutOfRange, "limit", "limit 须为 1–500 的整数",
-                                                "limit must be a whole number from 1 to 500")});
-    f.limit = std::stoi(l);
-  }
+  const auto limit = limit_param(req, f.limit, res);
+  if (!limit) return;
+  f.limit = *limit;
   const auto found = ctx.store->list(f);
   json items = json::array();
   for (const auto& a : found) items.push_back(staff_summary(a));
@@ -107,17 +116,10 @@ void complete_step(ServerContext& ctx, const std::string& staff, const httplib::
 }
 
 void audit_log(ServerContext& ctx, const std::string& staff, const httplib::Request& req, httplib::Response& res) {
-  int limit = 100;
-  if (req.has_param("limit")) {
-    const std::string l = req.get_param_value("limit");
-    if (l.empty() || l.size() > 4 || l.find_first_not_of("0123456789") != std::string::npos) limit = 0;
-    else limit = std::stoi(l);
-    if (limit < 1 || limit > 500)
-      return reply_issues(res, 422, {make_issue(Code::NumberOutOfRange, "limit", "limit 须为 1–500 的整数",
-                                                "limit must be a whole number from 1 to 500")});
-  }
+  const auto limit = limit_param(req, 100, res);
+  if (!limit) return;
   json entries = json::array();
-  for (const auto& e : ctx.store->audit_log(limit))
+  for (const auto& e : ctx.store->audit_log(*limit))
     entries.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"target", e.target},
                        {"detail", json::parse(e.detail_json, nullptr, false)}});
   audit_read(ctx, staff, "audit_log", "");

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto.hpp"
+#include "location.hpp"
 #include "pack_dir.hpp"
 
 namespace powerdesk::server {
@@ -42,18 +43,14 @@ void load_packs(ServerContext& ctx) {
   ctx.rules_etag = "\"" + sha256_hex(ctx.rules_json).substr(0, 16) + "\"";
 }
 
-std::string sqlite_file(const std::string& location) {
-  return location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
-}
-
 // Several instances must derive the same secrets, so with PostgreSQL the key
 // is configuration; with SQLite (one instance) it is created beside the file.
-std::string secret_key(const ServerConfig& config, bool shared_database) {
+std::string secret_key(const ServerConfig& config, const store::StoreLocation& database) {
   std::string path = config.secret_key_file;
   if (path.empty()) {
-    if (shared_database)
+    if (database.backend == store::StoreLocation::Backend::Postgres)
       throw std::runtime_error("--secret-key-file is required with PostgreSQL: every instance must use the same key");
-    path = sqlite_file(config.database) + ".key";
+    path = database.target + ".key";
   }
   if (!std::filesystem::exists(path)) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -68,22 +65,19 @@ std::string secret_key(const ServerConfig& config, bool shared_database) {
   return key;
 }
 
-bool is_postgres(const std::string& location) {
-  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
-}
-
 }  // namespace
 
 std::unique_ptr<ServerContext> make_context(const ServerConfig& config, const std::string& pinned_today) {
   auto ctx = std::make_unique<ServerContext>(config, pinned_today);
   load_packs(*ctx);
-  const bool shared = is_postgres(config.database);
-  if (!shared) {
-    const auto dir = std::filesystem::path(sqlite_file(config.database)).parent_path();
+  // The store's own reading of --db, so the server and the store never disagree on a prefix.
+  const store::StoreLocation database = store::parse_store_location(config.database);
+  if (database.backend == store::StoreLocation::Backend::Sqlite) {
+    const auto dir = std::filesystem::path(database.target).parent_path();
     if (!dir.empty()) std::filesystem::create_directories(dir);
   }
   ctx->store = store::open_store(config.database);
-  ctx->secret_key = secret_key(config, shared);
+  ctx->secret_key = secret_key(config, database);
   if (!config.staff_tokens_file.empty()) ctx->staff = StaffTokens::load(config.staff_tokens_file);
   return ctx;
 }
