@@ -446,9 +446,16 @@ class OpenApiContractTest(unittest.TestCase):
         a = self.call(s, "GET", "/api/v1/openapi.json", status=200)
         self.assertEqual(a.body, DOC_BYTES)
         self.call(s, "POST", "/api/v1/quote", body={"kind": "nope"}, status=422)
-        a = self.call(s, "GET", "/metrics", status=200)
+        # A request is counted after its answer is written (the latency includes the write), so the
+        # client can ask /metrics before the previous request's count lands: poll for up to 5 s.
+        quote_422 = 'powerdesk_http_requests_total{method="POST",route="/api/v1/quote",status="422"} 1\n'
+        for _ in range(100):
+            a = self.call(s, "GET", "/metrics", status=200)
+            text = a.body.decode("utf-8")
+            if quote_422 in text:
+                break
+            time.sleep(0.05)
         self.assertEqual(a.header("Content-Type"), "text/plain; version=0.0.4; charset=utf-8")
-        text = a.body.decode("utf-8")
         self.assertIn('powerdesk_http_requests_total{method="GET",route="/readyz",status="200"} 1\n', text)
         self.assertIn('powerdesk_http_requests_total{method="POST",route="/api/v1/quote",status="422"} 1\n', text)
         self.assertIn('powerdesk_http_request_duration_seconds_count{method="GET",route="/api/v1/openapi.json"} 1\n', text)
