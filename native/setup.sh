@@ -11,6 +11,7 @@ PACKAGES=(
   python3-jsonschema
   clang libclang-rt-14-dev
   libcpp-httplib-dev libssl-dev libsqlite3-dev libpq-dev postgresql wrk
+  chromium fonts-wqy-microhei
 )
 
 missing=()

@@ -6,7 +6,10 @@
 #   3. the WASM build: the GoogleTest suite compiled to WASM under node,
 #      the node tests over the module, the TypeScript check, the packed
 #      npm package smoke test;
-#   4. the determinism check: native and WASM golden hashes must match.
+#   4. the portal: type check, vitest component tests, production build;
+#   5. end-to-end: the built portal in Debian's Chromium against the native
+#      server on loopback (e2e/run.sh; screenshots in build/e2e/screenshots);
+#   6. the determinism check: native and WASM golden hashes must match.
 # Installs what is missing first (Debian packages, ICU for WASM, npm deps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +46,15 @@ export POWERDESK_WASM_DIST="$PWD/build/wasm-release/wasm/dist"
 (cd wasm && npx tsc --noEmit -p tsconfig.json)
 node --test wasm/test/*.test.mjs 2>&1 | tee build/wasm-node-tests.log
 ./wasm/test/pack-smoke.sh
+
+echo "== portal: types, component tests, build"
+(cd portal && npm ci --no-audit --no-fund --loglevel=error)
+(cd portal && npx vue-tsc --noEmit -p tsconfig.json)
+(cd portal && npx vitest run)
+(cd portal && npx vite build)
+echo "== e2e: the built portal in Chromium against the server (native-debug)"
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+./e2e/run.sh
 
 echo "== determinism: golden hashes of every build"
 hash_of() { grep -o 'golden-hash: [0-9a-f]*' | head -1 | cut -d' ' -f2; }
