@@ -47,5 +47,6 @@ export E2E_BASE_URL="http://127.0.0.1:$port" E2E_OUT="$out" E2E_POWERDESK="$bin"
 echo "e2e: server $E2E_BASE_URL ($bin), today $E2E_TODAY"
 
 # One file at a time: each test drives a whole Chromium.
-node --test --test-concurrency=1 "$@" e2e/tests/
+# E2E_TESTS: the test files to run (default all).
+node --test --test-concurrency=1 "$@" ${E2E_TESTS:-e2e/tests/}
 echo "e2e: screenshots in $out/screenshots"
