@@ -21,7 +21,7 @@ export async function launch() {
  * A fresh context (own storage, own service worker) and page. Console errors,
  * page errors and CSP violations are collected: `assertClean()` fails the test on any.
  */
-export async function openPortal(browser, { locale = 'zh-CN', viewport = { width: 1280, height: 900 }, path = '/' } = {}) {
+export async function openPortal(browser, { locale = 'zh-CN', viewport = { width: 1280, height: 900 }, path = '/', baseUrl = BASE_URL } = {}) {
   const context = await browser.newContext({ locale, viewport, timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const problems = [];
@@ -29,13 +29,17 @@ export async function openPortal(browser, { locale = 'zh-CN', viewport = { width
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Every URL the page (and its workers) fetched, in order: for size budgets.
+  const fetched = [];
+  context.on('response', (r) => fetched.push(r.url()));
   await page.clock.install({ time: new Date(`${TODAY}T10:00:00+08:00`) });
-  await page.goto(BASE_URL + '/#' + path.replace(/^\/?#?/, '/'));
+  await page.goto(baseUrl + '/#' + path.replace(/^\/?#?/, '/'));
   await waitForCore(page);
   return {
     context,
     page,
     problems,
+    fetched,
     /** Console errors the test expects (e.g. a refused request while offline) are filtered by `allow`. */
     assertClean(assert, allow = []) {
       const left = problems.filter((p) => !allow.some((a) => p.includes(a)));
@@ -57,9 +61,16 @@ export async function screenshot(page, name) {
 }
 
 /** Waits until the service worker controls the page, i.e. the app is cached for offline use. */
-export async function waitForOfflineReady(page) {
-  await page.waitForFunction(async () => {
-    const r = await navigator.serviceWorker.getRegistration();
-    return Boolean(navigator.serviceWorker.controller && r?.active?.state === 'activated');
-  }, null, { timeout: 60_000 });
+export async function waitForOfflineReady(page, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  // (waitForFunction cannot await a promise in the page: poll instead.)
+  for (;;) {
+    const ready = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return Boolean(navigator.serviceWorker.controller && r?.active?.state === 'activated');
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the service worker did not take control');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -49,3 +49,27 @@ test('the server sends the portal with its security headers', async () => {
   assert.match(r.headers.get('content-security-policy') ?? '', /wasm-unsafe-eval/);
   assert.equal(r.headers.get('x-frame-options'), 'DENY');
 });
+
+test('the first page loads at most 300 KB of JavaScript, gzipped (WASM and ICU data aside)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const { join } = await import('node:path');
+  const portal = process.env.E2E_PORTAL ?? join(import.meta.dirname, '..', '..', 'portal', 'dist');
+  const { page, assertClean, context, fetched } = await openPortal(browser, { path: '/quote' });
+  await page.waitForLoadState('networkidle');
+  // Every script the first visit fetched, the worker's included (not the service worker's own
+  // precache downloads): read from the build and gzipped at level 9.
+  const files = [...new Set(fetched.map((u) => new URL(u).pathname))].filter((p) => /\.m?js$/.test(p) && !/^\/(sw|workbox-[0-9a-f]+)\.js$/.test(p));
+  let total = 0;
+  const lines = [];
+  for (const p of files) {
+    const bytes = gzipSync(readFileSync(join(portal, p)), { level: 9 }).length;
+    total += bytes;
+    lines.push(`${p} ${bytes}`);
+  }
+  console.log(`initial JavaScript, gzip -9: ${total} bytes in ${files.length} files\n  ${lines.join('\n  ')}`);
+  assert.ok(files.some((p) => p.includes('/assets/index-')), files.join(' '));
+  assert.ok(total <= 300 * 1024, `${total} bytes`);
+  assertClean(assert);
+  await context.close();
+});

@@ -1,0 +1,60 @@
+// Rule packs in the browser: the portal starts on the packs built into the
+// module, learns from the server's /api/v1/rules that a pack changed,
+// downloads it, switches to it and keeps it for offline use.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPortal, screenshot, waitForOfflineReady } from '../lib/browser.mjs';
+import { copyRules, startServer } from '../lib/server.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  // The same Zhejiang pack re-issued as version 2025.2: new content, new hash, same prices.
+  const rules = copyRules();
+  const file = join(rules, 'zhejiang', 'zhejiang-2025.json');
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes('"version": "2025.1"'));
+  writeFileSync(file, text.replace('"version": "2025.1"', '"version": "2025.2"'));
+  server = await startServer({ rules });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function packSummary(page) {
+  return page.getByTestId('pack-info').locator('summary');
+}
+
+test('a pack the server has re-issued is downloaded, used, and kept for offline use', async () => {
+  const { page, context, assertClean } = await openPortal(browser, { baseUrl: server.url });
+  await packSummary(page).getByText('浙江省 2025.2').waitFor({ timeout: 30_000 });
+  assert.match(await packSummary(page).innerText(), /来自服务器/);
+  await packSummary(page).click();
+  const zhejiang = page.getByTestId('pack-info').locator('tbody tr', { hasText: '浙江省' });
+  assert.match(await zhejiang.innerText(), /2025\.2/);
+  await screenshot(page, 'packs-from-server');
+
+  // Offline, the next visit starts straight on the downloaded set (IndexedDB), not the built-in one.
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.reload();
+  await packSummary(page).getByText('浙江省 2025.2').waitFor({ timeout: 30_000 });
+  assert.match(await page.getByTestId('network-state').innerText(), /离线/);
+  assertClean(assert, ['net::ERR_INTERNET_DISCONNECTED', 'Failed to fetch']);
+  await context.close();
+});
+
+test('with the same packs as the server, nothing is downloaded', async () => {
+  const { page, context, fetched, assertClean } = await openPortal(browser);
+  await page.waitForLoadState('networkidle');
+  const packDownloads = fetched.filter((u) => /\/api\/v1\/rules\/./.test(new URL(u).pathname));
+  assert.deepEqual(packDownloads, []);
+  assert.ok(fetched.some((u) => new URL(u).pathname === '/api/v1/rules'), 'the list was checked');
+  assert.match(await packSummary(page).innerText(), /随应用内置/);
+  assertClean(assert);
+  await context.close();
+});
