@@ -16,16 +16,16 @@ export function copyRules() {
   return dir;
 }
 
-export async function startServer({ rules = RULES, today = process.env.E2E_TODAY ?? '2025-06-02' } = {}) {
+export async function startServer({ rules = RULES, today = process.env.E2E_TODAY ?? '2025-06-02', port = 0, db = '' } = {}) {
   const bin = process.env.E2E_POWERDESK;
   if (!bin) throw new Error('E2E_POWERDESK is not set: run the tests through e2e/run.sh');
   const dir = mkdtempSync(join(tmpdir(), 'pd-e2e-server-'));
   mkdirSync(dir, { recursive: true });
-  const child = spawn(bin, ['--rules', rules, 'serve', '--host', '127.0.0.1', '--port', '0', '--db', join(dir, 'pd.db'),
+  const child = spawn(bin, ['--rules', rules, 'serve', '--host', '127.0.0.1', '--port', String(port), '--db', db || join(dir, 'pd.db'),
     '--portal', PORTAL, '--today', today, '--access-log', ''], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
-  const port = await new Promise((resolve, reject) => {
+  const bound = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -35,7 +35,8 @@ export async function startServer({ rules = RULES, today = process.env.E2E_TODAY
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     async stop() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');
