@@ -4,6 +4,8 @@
 #include "powerdesk/late_fee.hpp"
 #include "api_internal.hpp"
 
+#include <variant>
+
 namespace powerdesk {
 using namespace api_detail;
 
@@ -39,12 +41,47 @@ Response Engine::late_fee(std::string_view text) const {
              [](const LateFee& f, const LateFeeRequest& r) { return render_late_fee(f, r); });
 }
 
+namespace {
+
+// "08:30"; minute 1440 is "24:00", the end of the day.
+std::string clock_time(int minute_of_day) {
+  const int hours = minute_of_day / 60, minutes = minute_of_day % 60;
+  return std::string{char('0' + hours / 10), char('0' + hours % 10), ':', char('0' + minutes / 10), char('0' + minutes % 10)};
+}
+
+// The hours of each TOU period, by season: what a portal needs for its 24-hour band.
+Json render_tou_schedule(const TouSchedule& schedule) {
+  Json seasons = Json::array();
+  for (const TouSeason& season : schedule.seasons) {
+    Json windows = Json::array();
+    for (const TouWindow& w : season.windows)
+      windows.push_back({{"period", std::string(tou_period_code(w.period))},
+                         {"from", clock_time(w.from_minute)},
+                         {"to", clock_time(w.to_minute)}});
+    seasons.push_back({{"months", season.months}, {"windows", windows}});
+  }
+  return Json{{"schedule", schedule.code},
+              {"label", {{"zh", schedule.label.zh}, {"en", schedule.label.en}}},
+              {"seasons", seasons}};
+}
+
+Json render_tariff_info(const RulePack& pack, const std::string& code, const Tariff& t) {
+  Json periods = Json::array();
+  for (TouPeriod period : t.periods()) periods.push_back(std::string(tou_period_code(period)));
+  Json info{{"code", code}, {"label", {{"zh", t.label.zh}, {"en", t.label.en}}}, {"periods", periods}};
+  const std::string& schedule = std::visit([](const auto& rules) -> const std::string& { return rules.tou_schedule; }, t.rules);
+  if (auto found = pack.tou_schedules.find(schedule); !schedule.empty() && found != pack.tou_schedules.end())
+    info["tou"] = render_tou_schedule(found->second);
+  return info;
+}
+
+}  // namespace
+
 Response Engine::rules_list() const {
   Json packs = Json::array();
   for (const RulePack* p : packs_.all()) {
     Json tariffs = Json::array();
-    for (const auto& [code, t] : p->tariffs)
-      tariffs.push_back({{"code", code}, {"label", {{"zh", t.label.zh}, {"en", t.label.en}}}});
+    for (const auto& [code, t] : p->tariffs) tariffs.push_back(render_tariff_info(*p, code, t));
     packs.push_back({{"id", p->id},
                      {"region", p->region},
                      {"region_name", {{"zh", p->region_name.zh}, {"en", p->region_name.en}}},

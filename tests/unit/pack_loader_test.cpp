@@ -146,6 +146,32 @@ TEST(PackLoader, EngineAddsBundledPacksWithoutIssues) {
   EXPECT_FALSE(list["result"]["packs"].empty());
 }
 
+// The rules list gives each tariff's periods and, for TOU tariffs, the hours of
+// each period (the portal's 24-hour band). Zhejiang residential TOU
+// (rules/zhejiang/zhejiang-2025.json, tou_schedules.residential, 浙江居民峰谷时段):
+// 峰 08:00–22:00, 谷 22:00–次日 08:00, all year — split at midnight in the list.
+TEST(PackLoader, RulesListGivesEachTariffsPeriodsAndTouHours) {
+  Engine engine;
+  for (const fs::path& f : json_files_under(kSource / "rules")) ASSERT_TRUE(engine.add_pack(read_text(f), f.string()).empty());
+  const json list = json::parse(engine.rules_list().json);
+  json tou, flat;
+  for (const json& p : list["result"]["packs"]) {
+    if (p["id"] != "zhejiang-2025") continue;
+    for (const json& t : p["tariffs"]) {
+      if (t["code"] == "residential_tou") tou = t;
+      if (t["code"] == "residential") flat = t;
+    }
+  }
+  EXPECT_EQ(tou["periods"], json::parse(R"(["peak","valley"])"));
+  EXPECT_EQ(tou["tou"]["schedule"], "residential");
+  EXPECT_EQ(tou["tou"]["label"]["zh"], "浙江居民峰谷时段");
+  EXPECT_EQ(tou["tou"]["seasons"], json::parse(R"([{"months":[1,2,3,4,5,6,7,8,9,10,11,12],"windows":[
+      {"from":"00:00","period":"valley","to":"08:00"},{"from":"08:00","period":"peak","to":"22:00"},
+      {"from":"22:00","period":"valley","to":"24:00"}]}])"));
+  EXPECT_EQ(flat["periods"], json::parse(R"(["flat"])"));
+  EXPECT_FALSE(flat.contains("tou"));
+}
+
 // ---- (b) broken packs ---------------------------------------------------------
 
 struct BrokenPack {

@@ -1443,6 +1443,23 @@ export interface TariffInfo {
   code: string;
   /** Its name. */
   label: Bilingual;
+  /** Its TOU periods in bill order; `['flat']` when it is not a TOU tariff. */
+  periods: TouPeriod[];
+  /** TOU tariffs: the hours of each period, by season. */
+  tou?: TouScheduleInfo;
+}
+
+/** The hours of a TOU schedule: each season's months and windows covering 00:00–24:00 once. */
+export interface TouScheduleInfo {
+  /** Schedule code in the pack, e.g. `residential`. */
+  schedule: string;
+  label: Bilingual;
+  seasons: {
+    /** Months 1–12 the season covers. */
+    months: number[];
+    /** `[from, to)` as `HH:MM`, in order; the last one ends at `24:00`. */
+    windows: { period: TouPeriod; from: string; to: string }[];
+  }[];
 }
 
 /** A loaded rule pack (one entry of `rules list`). */
