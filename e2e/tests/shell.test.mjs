@@ -10,7 +10,7 @@ after(async () => browser?.close());
 
 test('the portal opens on the quote page with the packs in use named', async () => {
   const { page, assertClean, context } = await openPortal(browser);
-  assert.match(page.url(), /#\/quote$/);
+  await page.waitForURL((u) => u.hash === '#/quote'); // `/` redirects to the quote page once its chunk is in
   await page.getByTestId('pack-info').locator('summary').click();
   const rows = await page.getByTestId('pack-info').locator('tbody tr').allInnerTexts();
   // The server's rules/ are the bundled ones: national + five provinces.
