@@ -9,7 +9,7 @@ use([PieChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 /** One colour per TOU period, the same in the donut, the band and the legend. */
 export const PERIOD_COLOURS: Record<string, string> = {
   sharp: '#b3261e',
-  peak: '#d9730d',
+  peak: '#b45309', // dark enough for white text (WCAG AA)
   flat: '#2f6fb3',
   valley: '#2e7d32',
   deep_valley: '#00695c',
