@@ -10,15 +10,16 @@ import { copyRules, startServer } from '../lib/server.mjs';
 
 let browser;
 let server;
+let reissued;
 before(async () => {
   browser = await launch();
   // The same Zhejiang pack re-issued as version 2025.2: new content, new hash, same prices.
-  const rules = copyRules();
-  const file = join(rules, 'zhejiang', 'zhejiang-2025.json');
+  reissued = copyRules();
+  const file = join(reissued, 'zhejiang', 'zhejiang-2025.json');
   const text = readFileSync(file, 'utf8');
   assert.ok(text.includes('"version": "2025.1"'));
   writeFileSync(file, text.replace('"version": "2025.1"', '"version": "2025.2"'));
-  server = await startServer({ rules });
+  server = await startServer({ rules: reissued });
 });
 after(async () => {
   await browser?.close();
@@ -57,4 +58,31 @@ test('with the same packs as the server, nothing is downloaded', async () => {
   assert.match(await packSummary(page).innerText(), /随应用内置/);
   assertClean(assert);
   await context.close();
+});
+
+test('a pack re-issued while a form is being filled in waits for the user', async () => {
+  // The server the page came from restarts on the same port (same origin) with the re-issued pack.
+  const first = await startServer();
+  const { page, context, assertClean } = await openPortal(browser, { baseUrl: first.url, path: '/quote' });
+  await page.getByTestId('quote-total').waitFor();
+  await page.getByTestId('field-kwh').fill('321'); // entry in progress
+  await first.stop();
+  const second = await startServer({ rules: reissued, port: first.port });
+  try {
+    // The network comes back: the portal checks the server, downloads the new set, and waits.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByTestId('pack-update').waitFor({ timeout: 30_000 });
+    assert.match(await packSummary(page).innerText(), /浙江省 2025\.1/);
+    assert.equal(await page.getByTestId('field-kwh').inputValue(), '321');
+    await screenshot(page, 'packs-update-waiting');
+    await page.getByTestId('pack-update').getByRole('button', { name: '立即切换' }).click();
+    await packSummary(page).getByText('浙江省 2025.2').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('pack-update').count(), 0);
+    assert.equal(await page.getByTestId('field-kwh').inputValue(), '321'); // the entry is kept
+    assertClean(assert, ['net::ERR_INTERNET_DISCONNECTED', 'Failed to fetch']);
+  } finally {
+    await context.close();
+    await second.stop();
+  }
 });
