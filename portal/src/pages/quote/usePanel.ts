@@ -2,6 +2,7 @@
 // dirty flag), the live call to the core's `quote`, and the core's issues
 // placed by the field their JSON path names.
 import { computed, reactive, watch, type UnwrapNestedRefs } from 'vue';
+import { useI18n } from 'vue-i18n';
 import type { QuoteRequest, QuoteResult } from '@powerdesk/core';
 import { session } from '../../session';
 import { pick } from '../../i18n';
@@ -27,13 +28,19 @@ export function usePanel<F extends object, K extends QuoteResult['kind']>(
   });
   const placed = computed(() => placeIssues(call.issues.value, paths));
   const fieldError = (field: string): string => (placed.value.byField[field] ?? []).map((i) => pick(i.message)).join('；');
+  // What the technical details show: the exact request sent to the core and its answer.
+  const { t } = useI18n();
+  const exchanges = computed(() => [
+    { label: t('quote.tech.request'), testid: 'quote-request', json: call.request.value },
+    { label: t('quote.tech.response'), testid: 'quote-response', json: call.response.value },
+  ]);
 
   /** Back to the defaults (or to new defaults, e.g. once the packs are known). */
   function reset(values: F = initial()): void {
     Object.assign(form, values);
     defaults = JSON.stringify(form);
   }
-  return { form, dirty, call, result, placed, fieldError, reset };
+  return { form, dirty, call, result, placed, fieldError, reset, exchanges };
 }
 
 /** Text fields: left out when empty, sent as typed otherwise (the core validates). */
