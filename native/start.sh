@@ -38,7 +38,7 @@ if $with_portal; then
   export POWERDESK_ICU_WASM NODE_PATH=/usr/share/nodejs
   cmake --preset wasm-release >/dev/null
   cmake --build --preset wasm-release -j "$(nproc 2>/dev/null || echo 2)" --target powerdesk_wasm_package
-  (cd portal && npm ci --no-audit --no-fund --loglevel=error && npx vite build --logLevel warn)
+  (cd portal && npm install --no-audit --no-fund --loglevel=error && npx vite build --logLevel warn)  # lockfile versions (see tests/run.sh)
 fi
 
 if $build_only; then

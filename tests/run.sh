@@ -48,7 +48,9 @@ node --test wasm/test/*.test.mjs 2>&1 | tee build/wasm-node-tests.log
 ./wasm/test/pack-smoke.sh
 
 echo "== portal: types, component tests, build"
-(cd portal && npm ci --no-audit --no-fund --loglevel=error)
+# `npm install` from the lockfile, not `npm ci`: the registry here does not serve rollup's
+# optional binaries for other platforms, so they are missing from the lock and `npm ci` refuses it.
+(cd portal && npm install --no-audit --no-fund --loglevel=error)
 (cd portal && npx vue-tsc --noEmit -p tsconfig.json)
 (cd portal && npx vitest run)
 (cd portal && npx vite build)
