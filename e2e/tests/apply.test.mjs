@@ -41,9 +41,17 @@ async function fillForm(page, { name = '张三', id = '11010519491231002X', phon
   await fill(page, 'field-contact-phone', phone);
   await fill(page, 'field-address-text', '浙江省杭州市西湖区文三路90号1栋2单元301室');
   await fill(page, 'field-address-postal-code', '310012');
+  // Click until checked (never a checked box): a click landing while the checklist re-renders
+  // with the core's newest report must not leave a document unticked.
   const docs = page.getByTestId('field-documents');
-  await docs.getByText('居民身份证', { exact: true }).click();
-  await docs.getByText('用电地址物业产权证明（房产证、购房合同或土地使用证明）', { exact: true }).click();
+  for (const name of ['居民身份证', '用电地址物业产权证明（房产证、购房合同或土地使用证明）']) {
+    const box = docs.getByRole('checkbox', { name, exact: true });
+    for (let tries = 0; !(await box.isChecked()) && tries < 5; tries++) {
+      await docs.getByText(name, { exact: true }).click();
+      await page.waitForTimeout(300); // let Vue re-render the box from the form
+    }
+    assert.equal(await box.isChecked(), true, name);
+  }
 }
 
 test('an application with errors shows them at the right fields and cannot be submitted', async () => {
@@ -75,7 +83,14 @@ test('a valid application is submitted, stored on the server and its status can 
   const { page, assertClean, context } = await openPortal(browser, { path: '/apply' });
   await businessAndFacts(page, false);
   await fillForm(page);
-  await page.getByTestId('form-summary').getByText('已通过核对，可以提交').waitFor();
+  try {
+    await page.getByTestId('form-summary').getByText('已通过核对，可以提交').waitFor({ timeout: 60_000 });
+  } catch (e) {
+    // What the page said instead, for the log of a failed run.
+    console.log('DEBUG summary:', await page.getByTestId('form-summary').innerText());
+    console.log('DEBUG page:', (await page.locator('main').innerText()).slice(0, 3000));
+    throw e;
+  }
   await page.getByTestId('next').click();
   // Review: the core's steps for acceptance on 2025-06-02 (docs/process.md; the same dates the server answers):
   // 答复供电方案 2 working days → 2025-06-04, 装表接电 3 more → 2025-06-09, overall 5 → 2025-06-09.
