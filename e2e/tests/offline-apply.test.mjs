@@ -5,6 +5,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPortal, screenshot, waitForCore, waitForOfflineReady, BASE_URL } from '../lib/browser.mjs';
+import { tickDocuments } from '../lib/documents.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -52,17 +53,7 @@ test('offline, an application is queued on the device and submitted exactly once
   await fill(page, 'field-contact-name', '李四');
   await fill(page, 'field-contact-phone', '13812345678');
   await fill(page, 'field-address-text', '浙江省杭州市西湖区文三路90号1栋2单元301室');
-  // Click until checked (never a checked box): a click landing while the checklist re-renders
-  // with the core's newest report must not leave a document unticked.
-  const docs = page.getByTestId('field-documents');
-  for (const name of ['居民身份证', '用电地址物业产权证明（房产证、购房合同或土地使用证明）']) {
-    const box = docs.getByRole('checkbox', { name, exact: true });
-    for (let tries = 0; !(await box.isChecked()) && tries < 5; tries++) {
-      await docs.getByText(name, { exact: true }).click();
-      await page.waitForTimeout(300); // let Vue re-render the box from the form
-    }
-    assert.equal(await box.isChecked(), true, name);
-  }
+  await tickDocuments(page, ['居民身份证', '用电地址物业产权证明（房产证、购房合同或土地使用证明）']);
   await page.getByTestId('form-summary').getByText('已通过核对，可以提交').waitFor({ timeout: 60_000 });
   await page.getByTestId('next').click();
   await page.getByTestId('submit').click();
