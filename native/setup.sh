@@ -10,7 +10,7 @@ PACKAGES=(
   emscripten nodejs dpkg-dev icu-devtools
   python3-jsonschema
   clang libclang-rt-14-dev
-  libcpp-httplib-dev libssl-dev libsqlite3-dev libpq-dev postgresql wrk
+  libcpp-httplib-dev libssl-dev libsqlite3-dev libpq-dev postgresql wrk strace
   chromium fonts-wqy-microhei
 )
 

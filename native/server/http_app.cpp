@@ -83,6 +83,9 @@ HttpApp make_http_app(ServerContext& ctx) {
   s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
     try {
       std::rethrow_exception(ep);
+    } catch (const store::StoreOutcomeUnknown& e) {
+      std::fprintf(stderr, "powerdesk: database error: %s\n", mask_personal_data(e.what()).c_str());
+      reply_error(res, HttpError::StoreOutcomeUnknown);
     } catch (const store::StoreError& e) {
       std::fprintf(stderr, "powerdesk: database error: %s\n", mask_personal_data(e.what()).c_str());
       reply_error(res, HttpError::StoreUnavailable);

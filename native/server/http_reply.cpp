@@ -12,7 +12,7 @@ struct ErrorInfo {
   std::string_view en;
 };
 
-constexpr std::array<ErrorInfo, 11> kErrors{{
+constexpr std::array<ErrorInfo, 12> kErrors{{
     {404, "PD_HTTP_NOT_FOUND", "没有这个地址", "No such resource"},
     {405, "PD_HTTP_METHOD_NOT_ALLOWED", "该地址不支持此请求方法", "Method not allowed on this resource"},
     {415, "PD_HTTP_UNSUPPORTED_MEDIA_TYPE", "请求体须为 JSON（Content-Type: application/json）",
@@ -28,6 +28,9 @@ constexpr std::array<ErrorInfo, 11> kErrors{{
      "No application found, or the number and credential do not match"},
     {503, "PD_STORE_UNAVAILABLE", "数据库暂时不可用，未保存任何内容，请稍后重试",
      "The database is unavailable; nothing was saved, try again later"},
+    {503, "PD_STORE_UNAVAILABLE", "保存时与数据库的连接中断，无法确认是否已保存；请重试（提交申请请用同一 Idempotency-Key）",
+     "The database connection was lost while saving, so whether it was saved is unknown; retry "
+     "(a submission with the same Idempotency-Key)"},
     {500, "PD_INTERNAL", "服务器内部错误", "Internal server error"},
 }};
 

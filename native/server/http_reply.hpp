@@ -24,6 +24,7 @@ enum class HttpError {
   IdempotencyConflict,   // PD_IDEMPOTENCY_CONFLICT 409
   ApplicationNotFound,   // PD_APPLICATION_NOT_FOUND 404
   StoreUnavailable,      // PD_STORE_UNAVAILABLE 503
+  StoreOutcomeUnknown,   // PD_STORE_UNAVAILABLE 503, connection lost during COMMIT: saved or not is unknown
   Internal,              // PD_INTERNAL 500
 };
 

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <thread>
 
+#include "application_store.hpp"
 #include "http_app.hpp"
 #include "server_setup.hpp"
 
@@ -18,6 +19,23 @@ std::string pinned_today;
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? v : fallback;
+}
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the server running..."):
+// fold them so a failed start is exactly one line of the log.
+std::string one_line(std::string text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += out.back() == ' ' ? "" : " ";
+    gap = false;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -77,8 +95,15 @@ int run_serve_command(const std::string& rules_dir) {
     stopper.join();
     std::cerr << "powerdesk: stopped\n";
     return 0;
+  } catch (const store::StoreError& e) {
+    // One line with the stable code, for operators and their log scanners; the
+    // store already replaced any password in the detail with ***.
+    std::cerr << "powerdesk: cannot start the server: PD_STORE_UNAVAILABLE 数据库无法打开或连接 / "
+                 "the database cannot be opened or reached: "
+              << one_line(e.what()) << "\n";
+    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "powerdesk: cannot start the server: " << e.what() << "\n";
+    std::cerr << "powerdesk: cannot start the server: " << one_line(e.what()) << "\n";
     return 1;
   }
 }

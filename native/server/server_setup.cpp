@@ -73,8 +73,12 @@ std::unique_ptr<ServerContext> make_context(const ServerConfig& config, const st
   // The store's own reading of --db, so the server and the store never disagree on a prefix.
   const store::StoreLocation database = store::parse_store_location(config.database);
   if (database.backend == store::StoreLocation::Backend::Sqlite) {
+    // A folder that cannot be made is the database being unavailable, reported as such.
     const auto dir = std::filesystem::path(database.target).parent_path();
-    if (!dir.empty()) std::filesystem::create_directories(dir);
+    std::error_code failed;
+    if (!dir.empty()) std::filesystem::create_directories(dir, failed);
+    if (failed) throw store::StoreError("cannot create the folder '" + dir.string() + "' for the SQLite database: " +
+                                       failed.message());
   }
   ctx->store = store::open_store(config.database);
   ctx->secret_key = secret_key(config, database);

@@ -23,6 +23,13 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The connection was lost while COMMIT was on its way: the database may have
+// committed or not, and nobody can tell until it is back. The server says so
+// instead of "nothing was saved"; a retry with the same Idempotency-Key settles it.
+struct StoreOutcomeUnknown : StoreError {
+  using StoreError::StoreError;
+};
+
 // What the server hands over after the core validated the application.
 struct NewApplication {
   std::string idempotency_key;  // client-chosen; a retry with the same key never creates a second record

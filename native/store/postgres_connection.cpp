@@ -131,6 +131,8 @@ bool PostgresConnection::recycle() noexcept {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
 
+bool PostgresConnection::lost() const noexcept { return PQstatus(conn_) != CONNECTION_OK; }
+
 void PostgresConnection::ensure_usable() {
   if (PQstatus(conn_) != CONNECTION_OK) reconnect();
 }

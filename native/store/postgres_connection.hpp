@@ -21,6 +21,7 @@ class PostgresConnection final : public SqlConnection {
   void begin(TxMode mode) override;
   bool recycle() noexcept override;
   void ensure_usable() override;
+  bool lost() const noexcept override;
 
  private:
   SqlRows run(const std::string& sql, const std::vector<SqlParam>& params);

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "application_store.hpp"
+
 namespace powerdesk::store {
 
 using SqlParam = std::variant<std::int64_t, std::string>;
@@ -40,6 +42,9 @@ class SqlConnection {
   // Called when the pool hands the connection out: a broken connection is
   // reset once, else StoreError.
   virtual void ensure_usable() = 0;
+  // True once the connection to the database server is gone (PostgreSQL); a
+  // file database (SQLite) is never "lost".
+  virtual bool lost() const noexcept = 0;
 };
 
 // Rolls back unless commit() was reached: an exception anywhere in an
@@ -61,7 +66,13 @@ class Transaction {
 
   void commit() {
     finished_ = true;  // a failed COMMIT is cleaned up by recycle()
-    connection_.query("COMMIT");
+    try {
+      connection_.query("COMMIT");
+    } catch (const StoreError& e) {
+      // An error answer means rolled back; a lost connection means unknown.
+      if (connection_.lost()) throw StoreOutcomeUnknown(std::string(e.what()) + " (lost during COMMIT: outcome unknown)");
+      throw;
+    }
   }
 
  private:

@@ -26,6 +26,7 @@ class SqliteConnection final : public SqlConnection {
   void begin(TxMode mode) override;
   bool recycle() noexcept override;
   void ensure_usable() override {}
+  bool lost() const noexcept override { return false; }
 
  private:
   sqlite3_stmt* prepare(const std::string& sql);
