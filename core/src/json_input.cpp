@@ -18,6 +18,12 @@ class ExactSax {
   bool number_integer(Json::number_integer_t v) { return scalar() && dom_.number_integer(v); }
   bool number_unsigned(Json::number_unsigned_t v) { return scalar() && dom_.number_unsigned(v); }
   bool number_float(Json::number_float_t, const std::string& text) {
+    // An integer literal arrives here only when it does not fit 64 bits:
+    // out of range for every field, as 1e400 is (not a wrong type).
+    if (text.find_first_of(".eE") == std::string::npos) {
+      integer_too_big_ = true;
+      return false;
+    }
     std::string copy = text;
     return scalar() && dom_.string(copy);
   }
@@ -42,11 +48,14 @@ class ExactSax {
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
     error_position_ = position;
     error_id_ = e.id;
+    not_utf8_ = std::string_view(e.what()).find("ill-formed UTF-8") != std::string_view::npos;
     return false;
   }
 
   bool too_deep() const { return too_deep_; }
   bool duplicate() const { return duplicate_; }
+  bool integer_too_big() const { return integer_too_big_; }
+  bool not_utf8() const { return not_utf8_; }
   std::size_t error_position() const { return error_position_; }
   int error_id() const { return error_id_; }
 
@@ -101,13 +110,27 @@ class ExactSax {
   std::vector<Frame> frames_;
   bool too_deep_ = false;
   bool duplicate_ = false;
+  bool integer_too_big_ = false;
+  bool not_utf8_ = false;
   std::size_t error_position_ = 0;
   int error_id_ = 0;
 };
 
+// UTF-16 (with or without a byte-order mark) puts a NUL byte next to every
+// ASCII character; JSON text in UTF-8 never has one outside a broken string.
+bool looks_like_utf16(std::string_view text) {
+  if (text.size() < 2) return false;
+  const auto b0 = static_cast<unsigned char>(text[0]), b1 = static_cast<unsigned char>(text[1]);
+  return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0;
+}
+
 }  // namespace
 
 Result<Json> parse_json_exact(std::string_view text) {
+  if (looks_like_utf16(text)) {
+    return make_issue(Code::JsonMalformed, "", "请求不是 UTF-8 编码（看起来是 UTF-16），请以 UTF-8 发送",
+                      "The request is not UTF-8 (it looks like UTF-16); send it as UTF-8");
+  }
   Json root;
   ExactSax sax(root);
   const bool ok = Json::sax_parse(text.begin(), text.end(), &sax, Json::input_format_t::json,
@@ -122,10 +145,15 @@ Result<Json> parse_json_exact(std::string_view text) {
   if (sax.duplicate()) {
     return make_issue(Code::DuplicateKey, where, "字段 " + where + " 重复出现", "Field " + where + " appears twice");
   }
-  if (sax.error_id() == 406) {  // nlohmann: number overflow (e.g. 1e400)
+  if (sax.error_id() == 406 || sax.integer_too_big()) {  // e.g. 1e400, or 10^20
     return make_issue(Code::NumberOutOfRange, where, "数值超出可表示范围", "Number is out of any representable range");
   }
   const std::string at = std::to_string(sax.error_position());
+  if (sax.not_utf8()) {
+    return make_issue(Code::JsonMalformed, where,
+                      "第 " + at + " 字节附近不是有效的 UTF-8（不接受 GBK 等其他编码），请以 UTF-8 发送",
+                      "Invalid UTF-8 near byte " + at + " (GBK and other encodings are not accepted); send UTF-8");
+  }
   return make_issue(Code::JsonMalformed, where, "JSON 格式错误（第 " + at + " 字节附近）",
                     "Malformed JSON near byte " + at);
 }

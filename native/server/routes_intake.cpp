@@ -7,6 +7,7 @@
 #include "crypto.hpp"
 #include "http_reply.hpp"
 #include "intake_request.hpp"
+#include "powerdesk/json_input.hpp"
 #include "routes.hpp"
 
 namespace powerdesk::server {
@@ -118,8 +119,13 @@ bool credential_matches(const store::Application& a, const json& body) {
 
 void status(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   if (!ctx.limiter.allow(req.remote_addr)) return reply_error(res, HttpError::RateLimited);
-  const json body = json::parse(req.body, nullptr, false);
-  if (!body.is_object() || !(body.contains("secret") || body.contains("phone")))
+  // Read like every request: a broken body is malformed JSON, not a missing credential.
+  auto parsed = parse_json_exact(req.body);
+  if (!parsed.ok()) return reply_issues(res, 422, parsed.issues());
+  const json& body = parsed.value();
+  if (!body.is_object())
+    return reply_issues(res, 422, {make_issue(Code::FieldType, "", "请求须为 JSON 对象", "The request must be a JSON object")});
+  if (!(body.contains("secret") || body.contains("phone")))
     return reply_issues(res, 422, {make_issue(Code::FieldMissing, "/secret", "请提供查询凭证 secret 或联系电话 phone",
                                               "Give the status secret (secret) or the contact phone (phone)")});
   const auto found = ctx.store->find(req.matches[1]);

@@ -617,9 +617,12 @@ class OpenApiContractTest(unittest.TestCase):
                               (hv_number, {"secret": secret}), ("PD20250602999999", {"secret": secret}),
                               (number, {"secret": 7})):
             self.call(s, "POST", status, {"number": n}, body=credential, status=404, code="PD_APPLICATION_NOT_FOUND")
-        for credential in ({}, [], "x", {"token": secret}):
+        for credential in ({}, {"token": secret}):
             a = self.call(s, "POST", status, {"number": number}, body=credential, status=422, code="PD_FIELD_MISSING")
             self.assertEqual(a.json()["errors"][0]["path"], "/secret")
+        for credential in ([], "x"):  # not an object: a wrong type, as everywhere else
+            a = self.call(s, "POST", status, {"number": number}, body=credential, status=422, code="PD_FIELD_TYPE")
+            self.assertEqual(a.json()["errors"][0]["path"], "")
 
         # Staff: no token, a wrong one, another scheme, the hash instead of the token: 401.
         staff = "/api/v1/staff/applications"

@@ -209,6 +209,42 @@ TEST_F(BadInput, JsonInvalidUtf8GivesValidJsonResponse) {
   }
 }
 
+// Another encoding is named as such, so the caller knows what to change.
+TEST_F(BadInput, OtherEncodingsSayTheRequestIsNotUtf8) {
+  auto message_of = [](const Response& r) {
+    const json e = json::parse(r.json)["errors"][0];
+    return e["message"]["en"].get<std::string>() + " | " + e["message"]["zh"].get<std::string>();
+  };
+  // 张三 in GBK (D5 C5 C8 FD). The compact request has "region":" ending at
+  // byte 61, so D5 is byte 62 and C5, which cannot continue it, byte 63; the
+  // parser counts one byte of look-ahead, hence "near byte 64".
+  const Response gbk = bill(with_text(residential(), "zj-test", "\xd5\xc5\xc8\xfd"));
+  ASSERT_TRUE(IsError(gbk, "PD_JSON_MALFORMED", "/region"));
+  EXPECT_EQ(message_of(gbk),
+            "Invalid UTF-8 near byte 64 (GBK and other encodings are not accepted); send UTF-8 | "
+            "第 64 字节附近不是有效的 UTF-8（不接受 GBK 等其他编码），请以 UTF-8 发送");
+  std::string utf16 = "\xff\xfe";
+  for (char c : residential().dump()) utf16 += std::string{c, '\0'};
+  const Response r16 = bill(utf16);
+  ASSERT_TRUE(IsError(r16, "PD_JSON_MALFORMED", ""));
+  EXPECT_EQ(message_of(r16), "The request is not UTF-8 (it looks like UTF-16); send it as UTF-8 | "
+                             "请求不是 UTF-8 编码（看起来是 UTF-16），请以 UTF-8 发送");
+  EXPECT_TRUE(IsError(bill(utf16.substr(2)), "PD_JSON_MALFORMED", ""));  // without the byte-order mark
+  // A UTF-8 byte-order mark is still UTF-8 (Windows Notepad writes one).
+  EXPECT_TRUE(bill("\xef\xbb\xbf" + residential().dump()).ok);
+}
+
+// An integer literal beyond 64 bits is out of range wherever it stands: an
+// integer field does not call it a wrong type, a decimal field agrees.
+TEST_F(BadInput, IntegerLiteralBeyond64BitsIsOutOfRange) {
+  EXPECT_TRUE(IsError(bill(with_text(residential(), "\"250\"", "100000000000000000000")), "PD_NUMBER_OUT_OF_RANGE",
+                      "/usage/kwh"));
+  EXPECT_TRUE(IsError(bill(with_text(residential(), "\"250\"", "-100000000000000000000")), "PD_NUMBER_OUT_OF_RANGE",
+                      "/usage/kwh"));
+  EXPECT_TRUE(IsError(engine().quote(R"({"kind":"estimate","region":"zj-test","tariff":"residential",
+    "year":100000000000000000000,"usage":{"kwh":"3600"}})"), "PD_NUMBER_OUT_OF_RANGE", "/year"));
+}
+
 // The pointer of a parse error is the value being read when parsing stopped.
 TEST_F(BadInput, MalformedJsonPointsAtTheValueBeingRead) {
   EXPECT_TRUE(IsError(bill(R"({"region":"zj-)"), "PD_JSON_MALFORMED", "/region"));

@@ -33,6 +33,14 @@ function failureText(errors) {
   return JSON.stringify({ api_version: API_VERSION, errors, ok: false });
 }
 
+// Where a string has an unpaired UTF-16 surrogate, or -1. Such a string has no
+// UTF-8 form: Embind would silently merge the surrogate with the next
+// character, so a request holding one is refused instead.
+function loneSurrogateAt(text) {
+  const m = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
+  return m ? m.index : -1;
+}
+
 function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
@@ -168,6 +176,11 @@ export function wrap(module, icuBytes, options = {}) {
         return failureText([issue('PD_JSON_MALFORMED', `请求无法序列化为 JSON：${describe(e)}`, `The request cannot be serialised to JSON: ${describe(e)}`)]);
       }
       if (text === undefined) text = '';
+    }
+    const at = loneSurrogateAt(text);
+    if (at >= 0) {
+      return failureText([issue('PD_JSON_MALFORMED', `请求第 ${at} 个字符是不成对的 UTF-16 代理项，无法编码为 UTF-8`,
+        `Character ${at} of the request is an unpaired UTF-16 surrogate, which has no UTF-8 form`)]);
     }
     try {
       return engine[method](text);
