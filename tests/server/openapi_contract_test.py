@@ -620,8 +620,9 @@ class OpenApiContractTest(unittest.TestCase):
         for credential in ({}, {"token": secret}):
             a = self.call(s, "POST", status, {"number": number}, body=credential, status=422, code="PD_FIELD_MISSING")
             self.assertEqual(a.json()["errors"][0]["path"], "/secret")
-        for credential in ([], "x"):  # not an object: a wrong type, as everywhere else
-            a = self.call(s, "POST", status, {"number": number}, body=credential, status=422, code="PD_FIELD_TYPE")
+        # Not an object: a wrong type; not JSON (a str body is sent as it is): malformed, as everywhere else.
+        for credential, code in (([], "PD_FIELD_TYPE"), ("x", "PD_JSON_MALFORMED")):
+            a = self.call(s, "POST", status, {"number": number}, body=credential, status=422, code=code)
             self.assertEqual(a.json()["errors"][0]["path"], "")
 
         # Staff: no token, a wrong one, another scheme, the hash instead of the token: 401.
