@@ -17,7 +17,10 @@ std::string record_path(const std::string& bill_path) {
   if (starts_with(bill_path, "/residential/")) return bill_path.substr(12);
   if (bill_path == "/period/end") return "/end";
   if (starts_with(bill_path, "/period")) return "/start";
-  return bill_path;
+  if (bill_path.empty() || bill_path == "/region") return bill_path;
+  // Request data no record has (a two-part tariff's /capacity_kva, /demand …):
+  // the customer's tariff asks for what batch input cannot give.
+  return "/tariff";
 }
 
 }  // namespace

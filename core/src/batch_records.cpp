@@ -1,5 +1,8 @@
 // Batch input records → typed readings and customers, every problem reported.
 #include <algorithm>
+#include <cstdint>
+
+#include <unicode/utf8.h>
 
 #include "batch_fields.hpp"
 #include "powerdesk/batch_records.hpp"
@@ -20,10 +23,24 @@ void reject_unknown(FieldReader& r, const Json& obj, const std::array<FieldSpec,
   }
 }
 
-// An identifier (customer id, cycle): 1–64 bytes, no control characters, so
-// it can be written to CSV, JSON and SQL unchanged.
+// Well-formed UTF-8 (ICU's U8_NEXT refuses overlong forms, surrogates and
+// code points past U+10FFFF). A CSV cell is raw bytes: JSONL input is checked
+// by the JSON parser already.
+bool utf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());  // callers check the size first
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// An identifier (customer id, cycle): 1–64 bytes of UTF-8, no control
+// characters, so it can be written to CSV, JSON and SQL unchanged.
 bool plain_name(const std::string& s) {
-  if (s.empty() || s.size() > kMaxCustomerIdBytes) return false;
+  if (s.empty() || s.size() > kMaxCustomerIdBytes || !utf8(s)) return false;
   return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
@@ -73,7 +90,8 @@ std::optional<std::string> name_field(FieldReader& r, const Json& obj, std::stri
   if (s && !plain_name(*s)) {
     const std::string p = pointer_join("", key);
     r.add(make_issue(Code::FieldType, p,
-                     "字段 " + p + " 须为 1–64 字节且不含控制字符", "Field " + p + " must be 1–64 bytes without control characters"));
+                     "字段 " + p + " 须为 1–64 字节的 UTF-8 文本且不含控制字符",
+                     "Field " + p + " must be 1–64 bytes of UTF-8 text without control characters"));
     return std::nullopt;
   }
   return s;

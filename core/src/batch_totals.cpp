@@ -1,4 +1,6 @@
 // Run totals: exact sums, kept per chunk and merged, and saved in checkpoints.
+#include <cstdint>
+
 #include "powerdesk/batch.hpp"
 
 namespace powerdesk::batch {
@@ -62,6 +64,7 @@ const Json* member(const Json* o, const char* k) {
 
 bool int_of(const Json* v, int64_t& out) {
   if (!v || !v->is_number_integer()) return false;
+  if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX)) return false;  // would wrap negative
   out = v->get<int64_t>();
   return true;
 }

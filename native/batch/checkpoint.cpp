@@ -1,5 +1,8 @@
 #include "checkpoint.hpp"
 
+#include <cstdint>
+#include <stdexcept>
+
 namespace powerdesk::batch {
 
 std::string Checkpoint::to_json() const {
@@ -19,22 +22,35 @@ std::string Checkpoint::to_json() const {
   return j.dump() + "\n";
 }
 
+namespace {
+
+// An integer member as int64_t. Not get<int64_t>(): it converts a float
+// (1e300 is undefined behaviour, 1.5 becomes 1) and wraps a large unsigned.
+int64_t integer(const Json& v) {
+  if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)))
+    throw std::invalid_argument("not a 64-bit integer");
+  return v.get<int64_t>();
+}
+
+}  // namespace
+
 std::optional<Checkpoint> Checkpoint::parse(const std::string& text) {
   const Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("version", 0) != 1) return std::nullopt;
+  // Not j.value("version", 0): it throws when "version" is not a number.
+  if (j.is_discarded() || !j.is_object() || !j.contains("version") || j["version"] != 1) return std::nullopt;
   try {
     Checkpoint c;
-    c.readings = {j.at("readings").at("size").get<int64_t>(), j.at("readings").at("mtime_ns").get<int64_t>()};
-    c.customers = {j.at("customers").at("size").get<int64_t>(), j.at("customers").at("mtime_ns").get<int64_t>()};
+    c.readings = {integer(j.at("readings").at("size")), integer(j.at("readings").at("mtime_ns"))};
+    c.customers = {integer(j.at("customers").at("size")), integer(j.at("customers").at("mtime_ns"))};
     c.input_format = j.at("input_format").get<std::string>();
     c.customers_format = j.at("customers_format").get<std::string>();
     c.output_format = j.at("output_format").get<std::string>();
     c.packs = j.at("packs").get<std::string>();
-    c.input_offset = j.at("input_offset").get<int64_t>();
-    c.next_line = j.at("next_line").get<int64_t>();
-    c.output_bytes = j.at("output_bytes").get<int64_t>();
-    c.rejects_bytes = j.at("rejects_bytes").get<int64_t>();
-    c.elapsed_ms = j.at("elapsed_ms").get<int64_t>();
+    c.input_offset = integer(j.at("input_offset"));
+    c.next_line = integer(j.at("next_line"));
+    c.output_bytes = integer(j.at("output_bytes"));
+    c.rejects_bytes = integer(j.at("rejects_bytes"));
+    c.elapsed_ms = integer(j.at("elapsed_ms"));
     auto t = RunTotals::from_json(j.at("totals"));
     if (!t) return std::nullopt;
     c.totals = *t;

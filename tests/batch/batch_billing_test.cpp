@@ -157,6 +157,28 @@ TEST(BatchCustomerTable, InvalidIdIsRefused) {
   EXPECT_EQ(t.size(), 0u);
 }
 
+// Fuzzing found it (tests/fuzz/regressions/batch_customers/customer-id-not-utf8):
+// a CSV cell is raw bytes, and a GBK or stray byte in an id was accepted.
+TEST(BatchCustomerTable, IdThatIsNotUtf8IsRefused) {
+  RecordIssues issues;
+  auto header = CsvHeader::parse("customer,region,tariff,cycle", RecordKind::Customer, issues);
+  ASSERT_TRUE(header);
+  for (const std::string line : {"\xbb,zhejiang,residential,A", "\xd5\xc5,zhejiang,residential,A",
+                                 "C\xed\xa0\x80,zhejiang,residential,A"}) {
+    SCOPED_TRACE(line);
+    CustomerTable t;
+    std::vector<std::string> cells;
+    Json obj;
+    RecordIssues mine;
+    ASSERT_TRUE(record_object(line, InputFormat::Csv, &*header, cells, obj, mine));
+    EXPECT_FALSE(t.add(obj, bundled_packs(), mine));
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0].code, "PD_CUSTOMER_ID_INVALID");
+    EXPECT_EQ(mine[0].path, "/customer");
+    EXPECT_EQ(t.size(), 0u);
+  }
+}
+
 // ---- Biller ---------------------------------------------------------------
 
 struct Billing : ::testing::Test {
@@ -294,6 +316,21 @@ TEST_F(Billing, TariffUnknownIsTheCustomersTariff) {
   EXPECT_EQ(r["errors"][0]["path"], "/tariff");
 }
 
+// Fuzzing found it (tests/fuzz/regressions/batch_jsonl/two-part-tariff-path-capacity-kva):
+// a two-part tariff needs capacity and demand, which no batch record has; the
+// reject pointed at /capacity_kva, a field the record cannot hold. It is the
+// customer's tariff that batch billing cannot serve.
+TEST_F(Billing, TwoPartTariffNeedsWhatNoRecordHasAndPointsAtTheTariff) {
+  RecordIssues issues;
+  ASSERT_TRUE(ex.table.add(
+      object_of(R"({"customer":"BJ-2P","region":"beijing","tariff":"commercial_two_part_1_10kv","cycle":"BJ-01"})"),
+      bundled_packs(), issues));
+  reject(R"({"customer":"BJ-2P","start":"2025-03-01","end":"2025-03-31","kwh_peak":"100","kwh_flat":"100","kwh_valley":"100"})", 4);
+  Json r = reject_json();
+  EXPECT_EQ(r["errors"][0]["code"], "PD_DEMAND_DATA_MISSING");
+  EXPECT_EQ(r["errors"][0]["path"], "/tariff");
+}
+
 TEST_F(Billing, EveryIssueOfARecordIsReported) {
   reject(R"({"customer": "ZJ-0002", "start": "2025-03-31", "end": "2025-03-01", "kwh": "1.0001"})", 8);
   Json r = reject_json();
@@ -399,6 +436,9 @@ TEST(BatchRunTotals, JsonRoundTripAndRefusal) {
   EXPECT_FALSE(RunTotals::from_json(bad));
   bad = t.to_json();
   bad["rejects_by_code"]["PD_CSV_MALFORMED"] = "1";
+  EXPECT_FALSE(RunTotals::from_json(bad));
+  bad = t.to_json();
+  bad["readings"]["read"] = UINT64_MAX;  // would wrap to -1
   EXPECT_FALSE(RunTotals::from_json(bad));
   EXPECT_FALSE(RunTotals::from_json(Json::array()));
 }

@@ -300,7 +300,7 @@ TEST(BatchReading, CustomerIdOf64BytesIsTheLimit) {
   EXPECT_FALSE(read_reading(
       object_of(R"({"customer":")" + id64 + R"(x","start":"2025-03-01","end":"2025-03-31","kwh":"1"})"), issues));
   EXPECT_EQ(codes(issues), Strings{"PD_CUSTOMER_ID_INVALID"});
-  EXPECT_EQ(issues[0].message.en, "Field /customer must be 1–64 bytes without control characters");
+  EXPECT_EQ(issues[0].message.en, "Field /customer must be 1–64 bytes of UTF-8 text without control characters");
 }
 
 // ---- read_customer --------------------------------------------------------

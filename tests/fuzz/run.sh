@@ -10,6 +10,7 @@
 # Under build/fuzz/: corpus/<target>/ (what the fuzzer found, kept between
 # runs), seeds/<target>/ (regenerated every run: the golden requests of the
 # target's operation, the hand-written seeds of tests/fuzz/seeds/<target>/,
+# for the bill-run targets the files of docs/examples/bill-run,
 # the fixed regressions, and for add_pack every pack of tests/packs and
 # rules/, see pack_seeds.py), dict/<target>.dict, artifacts/<target>/
 # (crash-*, leak-*, timeout-*, oom-* reproducers) and logs/<target>.log. Fails naming the target and the reproducer when any
@@ -61,7 +62,7 @@ golden_dirs() {
     late_fee) echo late-fee ;;
     star_tier) echo tier ;;
     validate_application) echo "validate application" ;;
-    add_pack | identity) ;;
+    add_pack | identity | batch_* | checkpoint | server_text) ;;
     *) echo "$1" ;;
   esac
 }
@@ -80,6 +81,10 @@ prepare() {  # seeds and dictionary of target $1
       xargs -0 python3 "$src/pack_seeds.py" "$seeds" ||
       echo "fuzz: warning: some add_pack seeds could not be written (see above)" >&2
   fi
+  case "$t" in  # the docs example of bill-run (the first byte of a customers seed picks CSV)
+    batch_jsonl) cp docs/examples/bill-run/readings.jsonl "$seeds/docs-example-readings.jsonl" ;;
+    batch_customers) { printf c; cat docs/examples/bill-run/customers.csv; } > "$seeds/docs-example-customers.csv" ;;
+  esac
   if [ -d "$src/seeds/$t" ]; then cp "$src/seeds/$t"/* "$seeds/"; fi
   # Fixed regressions are good seeds too (open ones would only re-find their crash).
   for f in "$src/regressions/$t"/*; do
