@@ -340,6 +340,11 @@ void check_reject_line(std::string_view target, std::string_view line, std::stri
       continue;
     }
     std::string first = path.substr(1, path.find('/', 1) - 1), name;
+    if (parsed.is_array()) {  // a record that is an array: the pointer is where our exact parser stopped in it
+      if (first.empty() || first.find_first_not_of("0123456789") != std::string::npos || std::stoull(first) >= parsed.size())
+        fail(target, "a reject issue's path is no element of the record", line);
+      continue;
+    }
     for (size_t i = 0; i < first.size(); ++i) {  // ~1 is '/', ~0 is '~'
       if (first[i] == '~' && i + 1 < first.size() && (first[i + 1] == '0' || first[i + 1] == '1'))
         name += first[++i] == '0' ? '~' : '/';
