@@ -389,6 +389,16 @@ bool readings_records(std::string_view target, MemFile& file, std::string_view t
   return true;
 }
 
+void fuzz_readings_file(std::string_view target, InputFormat format, const uint8_t* data, size_t size) {
+  static const Engine engine = real_rules_engine();
+  static const CustomerTable& customers = fuzz_customers(engine);
+  static MemFile file;
+  std::optional<CsvHeader> header;
+  std::vector<InputLine> records;
+  if (!readings_records(target, file, as_text(data, size), format, header, records)) return;
+  check_readings_run(target, {engine, customers, format, header ? &*header : nullptr}, records);
+}
+
 void check_readings_run(std::string_view target, const RunSetup& s, const std::vector<InputLine>& records) {
   const Pass p = bill_all(s, OutputFormat::Jsonl, records, 0, records.size());
   const Pass again = bill_all(s, OutputFormat::Jsonl, records, 0, records.size());

@@ -87,6 +87,11 @@ const batch::CustomerTable& fuzz_customers(const Engine& engine);
 bool readings_records(std::string_view target, MemFile& file, std::string_view text, batch::InputFormat format,
                       std::optional<batch::CsvHeader>& header, std::vector<InputLine>& records);
 
+// One readings-file target: the bytes as a file of `format`, its records
+// billed against fuzz_customers on the real packs and every invariant of
+// check_readings_run checked (nothing when a CSV file has no usable header).
+void fuzz_readings_file(std::string_view target, batch::InputFormat format, const uint8_t* data, size_t size);
+
 // One reject line of `source` ("readings" or "customers") for `record`.
 void check_reject_line(std::string_view target, std::string_view line, std::string_view source,
                        const InputLine& record);

@@ -5,16 +5,8 @@
 // the totals and Engine::bill's answer for the same readings checked
 // (batch_run.hpp lists the invariants).
 #include "batch_run.hpp"
-#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace powerdesk;
-  static const Engine engine = fuzz::real_rules_engine();
-  static const batch::CustomerTable& customers = fuzz::fuzz_customers(engine);
-  static fuzz::MemFile file;
-  std::optional<batch::CsvHeader> header;
-  std::vector<fuzz::InputLine> records;
-  fuzz::readings_records("batch_jsonl", file, fuzz::as_text(data, size), batch::InputFormat::Jsonl, header, records);
-  fuzz::check_readings_run("batch_jsonl", {engine, customers, batch::InputFormat::Jsonl, nullptr}, records);
+  powerdesk::fuzz::fuzz_readings_file("batch_jsonl", powerdesk::batch::InputFormat::Jsonl, data, size);
   return 0;
 }
