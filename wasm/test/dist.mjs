@@ -76,6 +76,25 @@ export const GOLDEN_OPERATIONS = {
 /** Billing cases run on the frozen test packs; business-rule cases on the real packs in rules/ (as golden.hpp). */
 export const REAL_RULES_OPERATIONS = new Set(['tier', 'eligibility', 'process', 'validate', 'dedupe', 'match', 'quote', 'compare']);
 
+/**
+ * The two engines the golden cases run on, as tests/support/golden.hpp has
+ * them: the frozen packs for billing, the real packs (with the text data for
+ * dedupe and match) for business rules; `run(op, text)` picks the right one.
+ */
+export async function goldenEngines() {
+  const { createPowerDesk } = await loadNodeEntry();
+  const billing = await createPowerDesk({ packs: frozenPacks() });
+  const rules = await createPowerDesk({ packs: realPacks() });
+  await rules.loadTextData();
+  return {
+    run: (op, text) => (REAL_RULES_OPERATIONS.has(op) ? rules : billing)[GOLDEN_OPERATIONS[op]](text),
+    dispose() {
+      billing.dispose();
+      rules.dispose();
+    },
+  };
+}
+
 /** Every pack in rules/ (not the schema), sorted by path, as tests/support/golden.hpp real_rules_engine() loads them. */
 export function realPacks() {
   const root = join(repoRoot, 'rules');

@@ -5,28 +5,18 @@
 // and tests/run.sh compares the two lines.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { GOLDEN_OPERATIONS, REAL_RULES_OPERATIONS, frozenPacks, goldenCases, goldenHash, loadNodeEntry, realPacks, unknownGoldenOperations } from './dist.mjs';
+import { goldenCases, goldenEngines, goldenHash, unknownGoldenOperations } from './dist.mjs';
 
 const cases = goldenCases();
-let billing;
-let rules;
+let engines;
 
 before(async () => {
-  const { createPowerDesk } = await loadNodeEntry();
-  // The frozen packs, as `powerdesk --rules tests/packs` loads them, for
-  // billing; the real packs in rules/ for business-rule operations.
-  billing = await createPowerDesk({ packs: frozenPacks() });
-  rules = await createPowerDesk({ packs: realPacks() });
-  // dedupe and match compare names by pinyin (ICU Han→Latin, in the text data).
-  await rules.loadTextData();
+  engines = await goldenEngines();
 });
 
-after(() => {
-  billing?.dispose();
-  rules?.dispose();
-});
+after(() => engines?.dispose());
 
-const run = (c) => (REAL_RULES_OPERATIONS.has(c.operation) ? rules : billing)[GOLDEN_OPERATIONS[c.operation]](c.request);
+const run = (c) => engines.run(c.operation, c.request);
 
 // Where two long one-line JSON texts first differ, with some context.
 function firstDifference(actual, expected) {

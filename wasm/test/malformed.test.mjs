@@ -8,25 +8,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { GOLDEN_OPERATIONS, REAL_RULES_OPERATIONS, frozenPacks, loadNodeEntry, realPacks, repoRoot } from './dist.mjs';
+import { goldenEngines, repoRoot } from './dist.mjs';
 
 const catalogue = JSON.parse(readFileSync(join(repoRoot, 'tests', 'malformed', 'catalogue.json'), 'utf8'));
-let billing;
-let rules;
+let engines;
 
 before(async () => {
-  const { createPowerDesk } = await loadNodeEntry();
-  billing = await createPowerDesk({ packs: frozenPacks() });
-  rules = await createPowerDesk({ packs: realPacks() });
-  await rules.loadTextData();
+  engines = await goldenEngines();
 });
 
-after(() => {
-  billing?.dispose();
-  rules?.dispose();
-});
+after(() => engines?.dispose());
 
-const run = (op, text) => JSON.parse((REAL_RULES_OPERATIONS.has(op) ? rules : billing)[GOLDEN_OPERATIONS[op]](text));
+const run = (op, text) => JSON.parse(engines.run(op, text));
 
 /** The first error (or, for validate's reported form problems, the first error issue) as [code, path]. */
 function firstError(answer, reported) {
